@@ -1,17 +1,97 @@
 package dev.initlab.cli;
 
 import dev.initlab.config.RunConfig;
+import dev.initlab.experiment.GridSpec;
+import dev.initlab.experiment.Provenance;
+import dev.initlab.io.AtomicFiles;
 import dev.initlab.model.LossKind;
-import dev.initlab.train.TrainingResult;
+import dev.initlab.report.RunFiles;
 import dev.initlab.train.Trainer;
+import dev.initlab.train.TrainingResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-public class InitLab {
-    public static void main(String[] a) {
-        for (LossKind k : LossKind.values()) {
-            long t0 = System.nanoTime();
-            TrainingResult r = Trainer.train(RunConfig.tutorial(k));
-            long t1 = System.nanoTime();
-            System.out.println(k + " first=" + r.iterationLoss().get(0) + " w=" + r.finalW() + " b=" + r.finalB() + " acc=" + r.accuracy() + " n=" + r.iterationLoss().size() + " ms=" + (t1 - t0) / 1e6 + " " + r.evaluation());
+/**
+ * The command line. Without a subcommand it reproduces the tutorial as its reader saw it, then runs the
+ * comparison grid; {@code run} and {@code grid} do one of those with options.
+ */
+@Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = InitLab.Version.class,
+        subcommands = {RunCommand.class, GridCommand.class},
+        description = "A DL4J laboratory for weight initialisation: the PyTorch tutorial's logistic regression, "
+                + "its bad start (w = -5, b = -10) and better ones.")
+public final class InitLab implements Callable<Integer> {
+
+    /** Exit code for bad input. */
+    static final int USAGE_ERROR = 2;
+    /** Exit code for a failure while running. */
+    static final int RUN_ERROR = 1;
+
+    @Option(names = "--out", defaultValue = "results",
+            description = "Output folder of the default job (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    /** The default job: the tutorial's MSE run as printed by the tutorial, its loss curve, then the grid. */
+    @Override
+    public Integer call() {
+        AtomicFiles.requireWritableFolder(out);
+        TrainingResult tutorial = Trainer.train(RunConfig.tutorial(LossKind.MSE));
+        Console.printTutorial(tutorial);
+        Path tutorialFolder = out.resolve("tutorial");
+        RunFiles.write(tutorialFolder, tutorial, Provenance.current(), true);
+        System.out.println("loss curve: " + tutorialFolder.resolve("loss-curve.png"));
+        System.out.println();
+        GridCommand.runGrid(GridSpec.standard(), out.resolve("grid"), System.out);
+        return 0;
+    }
+
+    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new InitLab());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            printError(e.getCommandLine().getErr(), e.getMessage() + " (see --help)");
+            return USAGE_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                printError(cl.getErr(), e.getMessage());
+                return USAGE_ERROR;
+            }
+            printError(cl.getErr(), describe(e));
+            if (System.getenv("INITLAB_DEBUG") != null) {
+                e.printStackTrace(cl.getErr());
+            }
+            return RUN_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    private static void printError(PrintWriter err, String message) {
+        err.println("initlab: error: " + message.replace('\n', ' ').trim());
+        err.flush();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                + " (set INITLAB_DEBUG=1 for the stack trace)";
+    }
+
+    /** Prints the tool's and DL4J's versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"initlab (DL4J " + Provenance.frameworkVersion() + ")"};
         }
     }
 }

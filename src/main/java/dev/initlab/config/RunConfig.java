@@ -35,7 +35,7 @@ public record RunConfig(InitScheme init, double w0, double b0, LossKind loss, do
     /** Upper bound on epochs, so that a typo cannot start a run of days. */
     public static final int MAX_EPOCHS = 100_000;
     /** Upper bound on the learning rate's magnitude accepted as meaningful input. */
-    public static final double MAX_LEARNING_RATE = 1e12;
+    public static final double MAX_LEARNING_RATE = Double.MAX_VALUE;
 
     /** Validates every field; the message of the exception is fit to show a user as it is. */
     public RunConfig {
@@ -47,7 +47,7 @@ public record RunConfig(InitScheme init, double w0, double b0, LossKind loss, do
         }
         if (!(learningRate > 0) || !(learningRate <= MAX_LEARNING_RATE)) {
             throw new IllegalArgumentException(
-                    "--lr must be a number > 0 and <= " + MAX_LEARNING_RATE + ", got " + learningRate);
+                    "--lr must be a finite number > 0, got " + learningRate);
         }
         if (batchSize < 1 || batchSize > TutorialData.SIZE) {
             throw new IllegalArgumentException("--batch-size must be between 1 and " + TutorialData.SIZE
