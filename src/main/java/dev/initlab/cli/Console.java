@@ -24,7 +24,7 @@ final class Console {
         o.printf(Locale.ROOT, "final weights: w = %s, b = %s%n", (float) r.finalW(), (float) r.finalB());
         o.printf(Locale.ROOT, "accuracy: %s%n", r.accuracy());
         printDivergence(r);
-        o.println("wrote " + out.resolve("result.json") + ", iterations.csv, epochs.csv, loss-curve.png, loss-curve.svg");
+        o.println("wrote " + out.resolve("result.json") + " and the curves beside it");
     }
 
     /** The tutorial's own printout: initial weights, each epoch's loss, Done!, accuracy. */

@@ -1,13 +1,9 @@
 package dev.initlab.cli;
 
-import dev.initlab.config.RunConfig;
 import dev.initlab.experiment.GridSpec;
 import dev.initlab.experiment.Provenance;
 import dev.initlab.io.AtomicFiles;
 import dev.initlab.model.LossKind;
-import dev.initlab.report.RunFiles;
-import dev.initlab.train.Trainer;
-import dev.initlab.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,10 +13,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line. Without a subcommand it reproduces the tutorial as its reader saw it, then runs the
- * comparison grid; {@code run} and {@code grid} do one of those with options.
+ * comparison grid; {@code tutorial}, {@code run} and {@code grid} do one of those with options.
  */
 @Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = InitLab.Version.class,
-        subcommands = {RunCommand.class, GridCommand.class},
+        subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class},
         description = "A DL4J laboratory for weight initialisation: the PyTorch tutorial's logistic regression, "
                 + "its bad start (w = -5, b = -10) and better ones.")
 public final class InitLab implements Callable<Integer> {
@@ -38,11 +34,7 @@ public final class InitLab implements Callable<Integer> {
     @Override
     public Integer call() {
         AtomicFiles.requireWritableFolder(out);
-        TrainingResult tutorial = Trainer.train(RunConfig.tutorial(LossKind.MSE));
-        Console.printTutorial(tutorial);
-        Path tutorialFolder = out.resolve("tutorial");
-        RunFiles.write(tutorialFolder, tutorial, Provenance.current(), true);
-        System.out.println("loss curve: " + tutorialFolder.resolve("loss-curve.png"));
+        TutorialCommand.run(LossKind.MSE, out.resolve("tutorial"));
         System.out.println();
         GridCommand.runGrid(GridSpec.standard(), out.resolve("grid"), System.out);
         return 0;

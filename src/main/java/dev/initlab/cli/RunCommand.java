@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results/run", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--no-chart", description = "Skip loss-curve.png and .svg (for timing the training alone).")
+    boolean noChart;
+
     @Mixin
     SgdOptions sgd;
 
@@ -42,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         RunConfig config = sgd.toConfig(init, loss, seed);
         AtomicFiles.requireWritableFolder(out);
         TrainingResult result = Trainer.train(config);
-        RunFiles.write(out, result, Provenance.current(), true);
+        RunFiles.write(out, result, Provenance.current(), !noChart);
         Console.printRunSummary(result, out);
         return 0;
     }

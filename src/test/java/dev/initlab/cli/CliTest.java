@@ -106,8 +106,28 @@ class CliTest {
     }
 
     @Test
+    void tutorialPrintsWhatTheTutorialsReaderSaw() {
+        Path out = temp.resolve("tutorial");
+        Outcome o = invoke("tutorial", "--out", out.toString());
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("initial weights: w = -5.0, b = -10.0", "Done!", "accuracy: 0.575",
+                "final weights: w = -3.5146594, b = -10.764264");
+        assertThat(o.out().lines().filter(l -> l.startsWith("epoch = "))).hasSize(50);
+        assertThat(out.resolve("loss-curve.png")).exists();
+        assertThat(ResultJson.read(out.resolve("result.json")).get("accuracy").asDouble()).isEqualTo(0.575);
+    }
+
+    @Test
+    void noChartSkipsTheFigures() {
+        Path out = temp.resolve("nochart");
+        assertThat(invoke("run", "--no-chart", "--epochs", "1", "--out", out.toString()).exitCode()).isZero();
+        assertThat(out.resolve("result.json")).exists();
+        assertThat(out.resolve("loss-curve.png")).doesNotExist();
+    }
+
+    @Test
     void helpAndVersionWork() {
-        assertThat(invoke("--help").out()).contains("run", "grid", "--out");
+        assertThat(invoke("--help").out()).contains("tutorial", "run", "grid", "--out");
         assertThat(invoke("run", "--help").out()).contains("--init", "--loss", "--batch-size", "--dtype");
         assertThat(invoke("--version").out()).contains("1.0.0-M2.1");
     }
