@@ -1,5 +1,6 @@
 package dev.initlab.cli;
 
+import dev.initlab.config.RunConfig;
 import dev.initlab.experiment.GridCell;
 import dev.initlab.experiment.GridSpec;
 import dev.initlab.experiment.GridStudy;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Run every init x loss (random inits over several seeds); write runs/, summary.csv, "
                 + "curves-*.png/.svg, grid-loss-curves.png, report.md and report.html.")
-final class GridCommand implements Callable<Integer> {
+final class GridCommand implements Callable<Integer>, PlannedWork {
 
     @Option(names = "--inits", split = ",", defaultValue = "fixed,xavier,relu,uniform",
             converter = Converters.Init.class, description = "Comma-separated inits (default: ${DEFAULT-VALUE}).")
@@ -44,8 +45,26 @@ final class GridCommand implements Callable<Integer> {
     SgdOptions sgd;
 
     @Override
+    public long plannedSteps() {
+        try {
+            return plannedSteps(spec());
+        } catch (IllegalArgumentException invalid) {
+            return 0;
+        }
+    }
+
+    /** Total SGD steps of a grid. */
+    static long plannedSteps(GridSpec spec) {
+        return spec.runs().stream().mapToLong(RunConfig::totalSteps).sum();
+    }
+
+    private GridSpec spec() {
+        return new GridSpec(inits, losses, seeds, firstSeed, sgd.toConfig(InitScheme.FIXED, LossKind.MSE, 0));
+    }
+
+    @Override
     public Integer call() {
-        GridSpec spec = new GridSpec(inits, losses, seeds, firstSeed, sgd.toConfig(InitScheme.FIXED, LossKind.MSE, 0));
+        GridSpec spec = spec();
         AtomicFiles.requireWritableFolder(out);
         runGrid(spec, out, System.out);
         return 0;

@@ -1,5 +1,6 @@
 package dev.initlab.cli;
 
+import dev.initlab.config.RunConfig;
 import dev.initlab.experiment.GridSpec;
 import dev.initlab.experiment.Provenance;
 import dev.initlab.io.AtomicFiles;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class},
         description = "A DL4J laboratory for weight initialisation: the PyTorch tutorial's logistic regression, "
                 + "its bad start (w = -5, b = -10) and better ones.")
-public final class InitLab implements Callable<Integer> {
+public final class InitLab implements Callable<Integer>, PlannedWork {
 
     /** Exit code for bad input. */
     static final int USAGE_ERROR = 2;
@@ -40,9 +41,32 @@ public final class InitLab implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    @Override
+    public long plannedSteps() {
+        return RunConfig.tutorial(LossKind.MSE).totalSteps() + GridCommand.plannedSteps(GridSpec.standard());
+    }
+
+    /** Runs the command line in this JVM and returns the exit code (ND4J's memory settings left alone). */
     public static int execute(String... args) {
+        return execute(false, args);
+    }
+
+    /**
+     * Runs the command line and returns the exit code; with {@code choosesMemoryPolicy} the command's planned
+     * work decides, before ND4J loads, whether native pointers are tracked ({@link NativeMemoryPolicy}).
+     */
+    static int execute(boolean choosesMemoryPolicy, String... args) {
         CommandLine commandLine = new CommandLine(new InitLab());
+        if (choosesMemoryPolicy) {
+            commandLine.setExecutionStrategy(parsed -> {
+                Object command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1)
+                        .getCommand();
+                if (command instanceof PlannedWork work) {
+                    NativeMemoryPolicy.apply(work.plannedSteps());
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            });
+        }
         commandLine.setParameterExceptionHandler((e, a) -> {
             printError(e.getCommandLine().getErr(), e.getMessage() + " (see --help)");
             return USAGE_ERROR;
@@ -62,7 +86,7 @@ public final class InitLab implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(true, args));
     }
 
     private static void printError(PrintWriter err, String message) {

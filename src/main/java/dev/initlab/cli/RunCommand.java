@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code run}: trains one configuration and writes its files. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train one configuration; write result.json, iterations.csv, epochs.csv and loss-curve.png/.svg.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, PlannedWork {
 
     @Option(names = "--init", defaultValue = "fixed", converter = Converters.Init.class,
             description = "fixed (uses --w0/--b0) or a DL4J WeightInit: xavier, relu, uniform, xavier_uniform, "
@@ -39,6 +39,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SgdOptions sgd;
+
+    @Override
+    public long plannedSteps() {
+        try {
+            return sgd.toConfig(init, loss, seed).totalSteps();
+        } catch (IllegalArgumentException invalid) {
+            return 0;
+        }
+    }
 
     @Override
     public Integer call() {

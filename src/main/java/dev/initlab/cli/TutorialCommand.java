@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tutorial", mixinStandardHelpOptions = true,
         description = "The tutorial's run (fixed -5, -10, SGD lr 2, batch 2, 50 epochs) printed as the tutorial "
                 + "prints it; writes its files like run.")
-final class TutorialCommand implements Callable<Integer> {
+final class TutorialCommand implements Callable<Integer>, PlannedWork {
 
     @Option(names = "--loss", defaultValue = "mse", converter = Converters.Loss.class,
             description = "mse (the tutorial's), xent or bce (default: ${DEFAULT-VALUE}).")
@@ -24,6 +24,11 @@ final class TutorialCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "results/tutorial", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Override
+    public long plannedSteps() {
+        return RunConfig.tutorial(loss).totalSteps();
+    }
 
     @Override
     public Integer call() {

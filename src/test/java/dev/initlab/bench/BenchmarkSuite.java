@@ -40,9 +40,10 @@ public final class BenchmarkSuite {
                 + Runtime.getRuntime().availableProcessors() + " cpus, Java " + System.getProperty("java.version"));
         boolean torch = Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import torch")).ok();
 
-        double[] jmh = jmhMedians();
+        double[] jmh = jmhMedians("-Dorg.bytedeco.javacpp.nopointergc=true");
         double dl4jStep = jmh[0] / SgdStepBenchmark.STEPS;
         double plainStep = jmh[1] / SgdStepBenchmark.STEPS;
+        double trackedStep = jmhMedians("-Dorg.bytedeco.javacpp.nopointergc=false")[0] / SgdStepBenchmark.STEPS;
         double torchStep = torch ? torchMicrosPerStep() : Double.NaN;
 
         Path out = Files.createTempDirectory("initlab-bench");
@@ -54,8 +55,12 @@ public final class BenchmarkSuite {
         System.out.println();
         System.out.println("| measure | DL4J | PyTorch | plain Java | DL4J / PyTorch | DL4J / plain Java |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median) | %.1f | %.1f | %.3f | %.2f | %.0f |%n",
+        System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median), pointer tracking off (as the launcher "
+                + "runs ≤ 50k steps) | %.1f | %.1f | %.3f | %.2f | %.0f |%n",
                 dl4jStep, torchStep, plainStep, dl4jStep / torchStep, dl4jStep / plainStep);
+        System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median), pointer tracking on (JavaCPP default) "
+                + "| %.1f | %.1f | %.3f | %.2f | %.0f |%n",
+                trackedStep, torchStep, plainStep, trackedStep / torchStep, trackedStep / plainStep);
         System.out.printf(Locale.ROOT, "| whole process, tutorial run (median of %d, s) | %.2f | %.2f | | %.2f | |%n",
                 PROCESS_RUNS, dl4jProcess.seconds(), torchProcess.seconds(), dl4jProcess.seconds() / torchProcess.seconds());
         System.out.printf(Locale.ROOT, "| peak RSS (median, MiB) | %.0f | %.0f | | %.2f | |%n",
@@ -65,12 +70,12 @@ public final class BenchmarkSuite {
         }
     }
 
-    /** Median µs of one tutorial run: {DL4J, plain Java}. */
-    private static double[] jmhMedians() throws RunnerException {
+    /** Median µs of one tutorial run in a JVM with the given extra option: {DL4J, plain Java}. */
+    private static double[] jmhMedians(String jvmOption) throws RunnerException {
         Options options = new OptionsBuilder().include(SgdStepBenchmark.class.getName())
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(3))
-                .forks(1).jvmArgsAppend("-Djava.awt.headless=true").timeUnit(TimeUnit.MICROSECONDS).build();
+                .forks(1).jvmArgsAppend("-Djava.awt.headless=true", "-Xmx1g", jvmOption).timeUnit(TimeUnit.MICROSECONDS).build();
         Collection<RunResult> results = new Runner(options).run();
         double dl4j = Double.NaN;
         double plain = Double.NaN;
