@@ -28,22 +28,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")   # must precede `import torch`
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_reference import SigmoidLinear, make_data  # noqa: E402  (the reference's own data and model)
+
 torch.set_num_threads(1)
-
-
-class SigmoidLinear(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.linear = torch.nn.Linear(1, 1)
-
-    def forward(self, x):
-        return torch.sigmoid(self.linear(x))
 
 
 def tutorial_run(epochs=50):
     """The tutorial's MSE experiment; returns (steps, accuracy)."""
-    x = torch.arange(-2, 2, 0.1).view(-1, 1)
-    y = (x > 0.2).to(torch.float32)
+    x, y = make_data()
     model = SigmoidLinear()
     with torch.no_grad():
         model.linear.weight.fill_(-5.0)

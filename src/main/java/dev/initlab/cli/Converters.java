@@ -3,6 +3,7 @@ package dev.initlab.cli;
 import dev.initlab.model.InitScheme;
 import dev.initlab.model.LossKind;
 import dev.initlab.model.Precision;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -12,39 +13,42 @@ final class Converters {
     private Converters() {
     }
 
-    /** {@code --init}. */
-    static final class Init implements ITypeConverter<InitScheme> {
+    /** Delegates to a library parser and reports its IllegalArgumentException as picocli's conversion error. */
+    private abstract static class Parsing<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Parsing(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
         @Override
-        public InitScheme convert(String value) {
+        public T convert(String value) {
             try {
-                return InitScheme.parse(value);
+                return parser.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** {@code --init}. */
+    static final class Init extends Parsing<InitScheme> {
+        Init() {
+            super(InitScheme::parse);
         }
     }
 
     /** {@code --loss}. */
-    static final class Loss implements ITypeConverter<LossKind> {
-        @Override
-        public LossKind convert(String value) {
-            try {
-                return LossKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Loss extends Parsing<LossKind> {
+        Loss() {
+            super(LossKind::parse);
         }
     }
 
     /** {@code --dtype}. */
-    static final class Dtype implements ITypeConverter<Precision> {
-        @Override
-        public Precision convert(String value) {
-            try {
-                return Precision.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Dtype extends Parsing<Precision> {
+        Dtype() {
+            super(Precision::parse);
         }
     }
 }
