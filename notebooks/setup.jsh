@@ -3,6 +3,12 @@
 // (the path is relative to the kernel's working directory, which is the notebook's folder).
 // Keep this file free of heavy work: every notebook runs it.
 
+// The kernel's own start-up imports (java.util.*, java.io.*, ... and the static import of
+// Global.display) form one JShell snippet; importing one of those packages again replaces that
+// snippet and silently drops `display`. Re-import `display` on its own first, so that any import
+// in a notebook (e.g. `import java.util.*;`) is harmless.
+import static org.rapaio.jupyter.kernel.global.Global.*;
+
 import java.awt.image.BufferedImage;
 import java.util.*;
 import java.util.stream.*;
@@ -42,7 +48,7 @@ void check(String key, Object value) {
 XYChart xyChart(String title, String xTitle, String yTitle) {
     XYChart chart = new XYChartBuilder().width(640).height(400)
             .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setMarkerSize(0);
     return chart;
 }
@@ -50,5 +56,5 @@ XYChart xyChart(String title, String xTitle, String yTitle) {
 /** Render any XChart chart as a PNG image inline in the notebook (output type image/png). */
 void show(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-    display(image);
+    org.rapaio.jupyter.kernel.global.Global.display(image);
 }

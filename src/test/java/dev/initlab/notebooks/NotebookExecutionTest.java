@@ -1,0 +1,184 @@
+package dev.initlab.notebooks;
+
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Executes every {@code notebooks/*.ipynb} headlessly on the project's Java kernel, one test per notebook.
+ *
+ * <p>Each notebook is copied to {@code target/notebook-runs/} and executed there by {@code notebooks/jupyter.py execute}
+ * (kernel working directory: {@code notebooks/}, so {@code %load setup.jsh} resolves as in the browser); the committed
+ * notebooks are never modified. A run fails on any cell error, on a cell tagged {@code chart} without an image/png
+ * output, or when a {@code CHECK key=value} line disagrees with {@link #expectedChecks}. The executed copy, the runner's
+ * output and the result JSON stay in {@code target/notebook-runs/} for inspection.
+ *
+ * <p>Needs {@code /usr/bin/python3} with the Debian package python3-nbclient. Without it the tests are skipped, except
+ * when the environment variable {@code CI=true}, where that is a failure. Workloads run in quick mode
+ * ({@code INITLAB_NOTEBOOK_QUICK=1}) unless the environment sets {@code INITLAB_NOTEBOOK_QUICK} itself.
+ */
+@Tag("notebooks")
+class NotebookExecutionTest {
+
+    private static final Path PROJECT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path NOTEBOOKS = PROJECT.resolve("notebooks");
+    private static final Path RUNNER = NOTEBOOKS.resolve("jupyter.py");
+    private static final Path RUNS = PROJECT.resolve("target").resolve("notebook-runs");
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final long NOTEBOOK_TIMEOUT_MINUTES = 30;
+    private static final String QUICK = System.getenv().getOrDefault("INITLAB_NOTEBOOK_QUICK", "1");
+
+    private static String jupyterProblem;
+    private static boolean jupyterProbed;
+
+    /** A value a notebook must print as {@code CHECK key=value}, within an absolute tolerance. */
+    record Expected(double value, double tolerance) {
+        static Expected exactly(double value) {
+            return new Expected(value, 0.0);
+        }
+
+        static Expected approx(double value, double tolerance) {
+            return new Expected(value, tolerance);
+        }
+    }
+
+    /**
+     * The CHECK values each notebook (file name without {@code .ipynb}) must print. Compute them here with the library
+     * (in the same quick or full mode as the notebook) so that the notebook and the library must agree; a notebook not
+     * listed only has to run without errors.
+     */
+    static Map<String, Expected> expectedChecks(String notebook, boolean quick) {
+        return switch (notebook) {
+            case "00-smoke" -> Map.of("sum", Expected.exactly(6.0));
+            default -> Map.of();
+        };
+    }
+
+    static Stream<String> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".ipynb"))
+                    .sorted()
+                    .toList();
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void notebookRunsAndAgreesWithTheLibrary(String fileName) throws Exception {
+        requireJupyter();
+        String name = fileName.substring(0, fileName.length() - ".ipynb".length());
+        Files.createDirectories(RUNS);
+        Path copy = RUNS.resolve(fileName);
+        Path result = RUNS.resolve(name + ".result.json");
+        Path log = RUNS.resolve(name + ".log");
+        Files.copy(NOTEBOOKS.resolve(fileName), copy, REPLACE_EXISTING);
+        Files.deleteIfExists(result);
+
+        List<String> command = new ArrayList<>(List.of(PYTHON, RUNNER.toString(), "execute", copy.toString(),
+                "--inplace", "--cwd", NOTEBOOKS.toString(), "--checks-json", result.toString(),
+                "--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("INITLAB_NOTEBOOK_QUICK", QUICK);
+        Process process = builder.start();
+        if (!process.waitFor(NOTEBOOK_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            fail("%s: no result after %d minutes; runner output in %s", fileName, NOTEBOOK_TIMEOUT_MINUTES, log);
+        }
+        String output = Files.readString(log);
+        assertThat(process.exitValue())
+                .as("%s%n--- runner output (%s) ---%n%s", verdict(output), log, tail(output, 60))
+                .isZero();
+
+        JsonNode checks = new ObjectMapper().readTree(result.toFile()).path("checks");
+        Map<String, Expected> expected = expectedChecks(name, "1".equals(QUICK));
+        for (Map.Entry<String, Expected> e : expected.entrySet()) {
+            String key = e.getKey();
+            assertThat(checks.has(key))
+                    .as("%s: no 'CHECK %s=...' line printed (CHECK values: %s)", fileName, key, checks)
+                    .isTrue();
+            assertThat(checks.get(key).isNumber())
+                    .as("%s: CHECK %s=%s is not a number", fileName, key, checks.get(key))
+                    .isTrue();
+            assertThat(checks.get(key).asDouble())
+                    .as("%s: CHECK %s", fileName, key)
+                    .isCloseTo(e.getValue().value(), within(e.getValue().tolerance()));
+        }
+    }
+
+    /** Skip (locally) or fail (CI=true) when the Debian Jupyter stack is not there. */
+    private static synchronized void requireJupyter() {
+        if (!jupyterProbed) {
+            jupyterProblem = probeJupyter();
+            jupyterProbed = true;
+        }
+        if (jupyterProblem == null) {
+            return;
+        }
+        String message = jupyterProblem + "; install it with: apt-get install -y python3-nbclient";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("Notebooks cannot run on CI: " + message);
+        }
+        Assumptions.abort("Notebook tests skipped: " + message);
+    }
+
+    private static String probeJupyter() {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return PYTHON + " not found";
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import nbclient, nbformat, jupyter_client, zmq")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                return PYTHON + " did not answer";
+            }
+            String last = out.strip().lines().reduce((first, second) -> second).orElse("");
+            return p.exitValue() == 0 ? null : "nbclient is missing for " + PYTHON + " (" + last + ")";
+        } catch (IOException e) {
+            return "cannot run " + PYTHON + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** The runner's one-line verdict: its last line starting with FAIL, else its last line. */
+    private static String verdict(String output) {
+        List<String> lines = output.lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("FAIL ")) {
+                return lines.get(i);
+            }
+        }
+        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+    }
+
+    private static String tail(String output, int maxLines) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
+    }
+}
