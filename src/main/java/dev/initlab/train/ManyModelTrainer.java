@@ -1,0 +1,227 @@
+package dev.initlab.train;
+
+import dev.initlab.data.TutorialData;
+import dev.initlab.model.LossKind;
+import dev.initlab.model.Precision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * Trains many copies of the tutorial's model at once, each from its own (w0, b0), as ND4J array operations:
+ * the weights of a chunk of models are one column vector, every minibatch step is a handful of whole-array
+ * operations, and chunks run on all cores. The maths is the single-network run's: the same DL4J loss
+ * function objects and sigmoid give dL/dz, which is summed over the minibatch, divided by its size, scaled
+ * by the learning rate and subtracted, in the order DL4J's SGD applies them. Being ND4J code, it runs
+ * unchanged on ND4J's GPU backend.
+ *
+ * <p>Memory stays bounded: each step's temporaries live in a workspace that is reused, and the grid is
+ * processed {@value #DEFAULT_CHUNK} models at a time.
+ */
+public final class ManyModelTrainer {
+
+    /** Models per chunk. */
+    public static final int DEFAULT_CHUNK = 4096;
+
+    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.STRICT)
+            .build();
+
+    /**
+     * The shared training settings of all models.
+     *
+     * @param loss         loss function
+     * @param learningRate SGD step
+     * @param batchSize    minibatch size (data order, last batch may be smaller)
+     * @param epochs       passes over the data
+     * @param precision    float or double
+     */
+    public record Settings(LossKind loss, double learningRate, int batchSize, int epochs, Precision precision) {
+
+        /** Validates like {@link dev.initlab.config.RunConfig}. */
+        public Settings {
+            new dev.initlab.config.RunConfig(dev.initlab.model.InitScheme.FIXED, 0, 0, loss, learningRate,
+                    batchSize, epochs, 0, precision);
+        }
+
+        /** SGD steps per model. */
+        public int steps() {
+            return (TutorialData.SIZE + batchSize - 1) / batchSize * epochs;
+        }
+    }
+
+    /**
+     * What the models ended with; index i belongs to start i.
+     *
+     * @param finalW        final weights
+     * @param finalB        final biases
+     * @param accuracy      final accuracy on the 40 points
+     * @param finalLoss     loss of the final model on the 40 points
+     * @param iterationLoss per model, the minibatch loss of every step (before its update), or null when
+     *                      curves were not requested
+     */
+    public record Outcome(double[] finalW, double[] finalB, double[] accuracy, double[] finalLoss,
+            double[][] iterationLoss) {
+    }
+
+    private final Settings settings;
+    private final int chunkSize;
+    private final int threads;
+
+    /** A trainer with the default chunk size, using every core. */
+    public ManyModelTrainer(Settings settings) {
+        this(settings, DEFAULT_CHUNK, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A trainer with an explicit chunk size and thread count. */
+    public ManyModelTrainer(Settings settings, int chunkSize, int threads) {
+        if (chunkSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("chunk size and threads must be >= 1");
+        }
+        this.settings = settings;
+        this.chunkSize = chunkSize;
+        this.threads = threads;
+    }
+
+    /**
+     * Trains one model per start. {@code progress} receives the number of model-steps of each finished chunk
+     * (from worker threads). With {@code recordCurves} every model's loss curve is kept (memory: models x steps).
+     */
+    public Outcome train(double[] w0, double[] b0, boolean recordCurves, LongConsumer progress) {
+        if (w0.length != b0.length) {
+            throw new IllegalArgumentException("w0 and b0 differ in length");
+        }
+        int models = w0.length;
+        Outcome outcome = new Outcome(new double[models], new double[models], new double[models],
+                new double[models], recordCurves ? new double[models][] : null);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "many-model-trainer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> chunks = new ArrayList<>();
+            for (int from = 0; from < models; from += chunkSize) {
+                int start = from;
+                int end = Math.min(models, from + chunkSize);
+                chunks.add(pool.submit(() -> {
+                    trainChunk(w0, b0, start, end, outcome);
+                    progress.accept((long) (end - start) * settings.steps());
+                }));
+            }
+            for (Future<?> chunk : chunks) {
+                chunk.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcome;
+    }
+
+    private void trainChunk(double[] w0, double[] b0, int from, int to, Outcome outcome) {
+        DataType type = settings.precision().dataType();
+        int count = to - from;
+        float[] x = TutorialData.inputs();
+        float[] y = TutorialData.labels();
+        ILossFunction lossFunction = settings.loss().create();
+        IActivation sigmoid = new ActivationSigmoid();
+        INDArray w = column(w0, from, to, type);
+        INDArray b = column(b0, from, to, type);
+
+        List<Minibatch> batches = new ArrayList<>();
+        for (int start = 0; start < x.length; start += settings.batchSize()) {
+            batches.add(new Minibatch(x, y, start, Math.min(x.length, start + settings.batchSize()), count, type));
+        }
+        double[][] curves = outcome.iterationLoss() == null ? null : new double[count][settings.steps()];
+        String workspaceId = "many-model-step-" + Thread.currentThread().getId();
+        int step = 0;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (Minibatch batch : batches) {
+                try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
+                        .getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+                    INDArray z = w.mmul(batch.xRow).addiColumnVector(b).reshape('c', (long) count * batch.size, 1);
+                    if (curves != null) {
+                        double[] scores = lossFunction.computeScoreArray(batch.labels, z, sigmoid, null)
+                                .reshape('c', count, batch.size).sum(1).toDoubleVector();
+                        for (int m = 0; m < count; m++) {
+                            curves[m][step] = scores[m] / batch.size;
+                        }
+                    }
+                    INDArray dz = lossFunction.computeGradient(batch.labels, z, sigmoid, null)
+                            .reshape('c', count, batch.size);
+                    // dL/dw as DL4J computes it, a BLAS gemm x^T . delta (here for all models at once: one
+                    // row x . dz^T), so that its rounding matches; dL/db is a plain sum, as in DL4J.
+                    INDArray gradW = Nd4j.gemm(batch.xRow, dz, false, true).reshape(count, 1)
+                            .divi(batch.size).muli(settings.learningRate());
+                    INDArray gradB = dz.sum(true, 1).reshape(count, 1).divi(batch.size)
+                            .muli(settings.learningRate());
+                    w.subi(gradW);
+                    b.subi(gradB);
+                }
+                step++;
+            }
+        }
+        Minibatch all = new Minibatch(x, y, 0, x.length, count, type);
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+            INDArray z = w.mmul(all.xRow).addiColumnVector(b);
+            INDArray p = sigmoid.getActivation(z.dup(), false);
+            INDArray correct = p.gt(0.5).castTo(type).eq(all.labels.reshape('c', count, all.size)).castTo(type)
+                    .sum(1);
+            double[] finalLoss = lossFunction.computeScoreArray(all.labels,
+                    z.reshape('c', (long) count * all.size, 1), sigmoid, null)
+                    .reshape('c', count, all.size).sum(1).toDoubleVector();
+            double[] accuracy = correct.toDoubleVector();
+            double[] ws = w.toDoubleVector();
+            double[] bs = b.toDoubleVector();
+            for (int m = 0; m < count; m++) {
+                outcome.finalW()[from + m] = ws[m];
+                outcome.finalB()[from + m] = bs[m];
+                outcome.accuracy()[from + m] = accuracy[m] / all.size;
+                outcome.finalLoss()[from + m] = finalLoss[m] / all.size;
+                if (curves != null) {
+                    outcome.iterationLoss()[from + m] = curves[m];
+                }
+            }
+        }
+        Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(workspaceId));
+    }
+
+    private static INDArray column(double[] values, int from, int to, DataType type) {
+        double[] part = java.util.Arrays.copyOfRange(values, from, to);
+        return Nd4j.createFromArray(part).castTo(type).reshape(to - from, 1);
+    }
+
+    /** One minibatch laid out for a chunk: x as a row, labels tiled once per model as a column. */
+    private static final class Minibatch {
+        final int size;
+        final INDArray xRow;
+        final INDArray labels;
+
+        Minibatch(float[] x, float[] y, int start, int end, int models, DataType type) {
+            size = end - start;
+            xRow = Nd4j.createFromArray(java.util.Arrays.copyOfRange(x, start, end)).castTo(type).reshape(1, size);
+            INDArray yRow = Nd4j.createFromArray(java.util.Arrays.copyOfRange(y, start, end)).castTo(type)
+                    .reshape(1, size);
+            labels = Nd4j.ones(type, models, 1).mmul(yRow).reshape('c', (long) models * size, 1);
+        }
+    }
+}
