@@ -45,6 +45,13 @@ final class Converters {
         }
     }
 
+    /** A range {@code MIN:MAX}. */
+    static final class RangeText extends Parsing<dev.initlab.experiment.Range> {
+        RangeText() {
+            super(dev.initlab.experiment.Range::parse);
+        }
+    }
+
     /** {@code --dtype}. */
     static final class Dtype extends Parsing<Precision> {
         Dtype() {

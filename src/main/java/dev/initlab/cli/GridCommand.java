@@ -42,6 +42,9 @@ final class GridCommand implements Callable<Integer>, PlannedWork {
     Path out;
 
     @Mixin
+    StartOptions start;
+
+    @Mixin
     SgdOptions sgd;
 
     @Override
@@ -59,7 +62,7 @@ final class GridCommand implements Callable<Integer>, PlannedWork {
     }
 
     private GridSpec spec() {
-        return new GridSpec(inits, losses, seeds, firstSeed, sgd.toConfig(InitScheme.FIXED, LossKind.MSE, 0));
+        return new GridSpec(inits, losses, seeds, firstSeed, sgd.toConfig(start, InitScheme.FIXED, LossKind.MSE, 0));
     }
 
     @Override

@@ -38,12 +38,15 @@ final class RunCommand implements Callable<Integer>, PlannedWork {
     boolean noChart;
 
     @Mixin
+    StartOptions start;
+
+    @Mixin
     SgdOptions sgd;
 
     @Override
     public long plannedSteps() {
         try {
-            return sgd.toConfig(init, loss, seed).totalSteps();
+            return sgd.toConfig(start, init, loss, seed).totalSteps();
         } catch (IllegalArgumentException invalid) {
             return 0;
         }
@@ -51,7 +54,7 @@ final class RunCommand implements Callable<Integer>, PlannedWork {
 
     @Override
     public Integer call() {
-        RunConfig config = sgd.toConfig(init, loss, seed);
+        RunConfig config = sgd.toConfig(start, init, loss, seed);
         AtomicFiles.requireWritableFolder(out);
         TrainingResult result = Trainer.train(config);
         RunFiles.write(out, result, Provenance.current(), !noChart);

@@ -6,14 +6,8 @@ import dev.initlab.model.LossKind;
 import dev.initlab.model.Precision;
 import picocli.CommandLine.Option;
 
-/** Options shared by every command that trains: the fixed start, SGD settings and the numeric type. */
+/** Options shared by every command that trains: SGD settings and the numeric type. */
 final class SgdOptions {
-
-    @Option(names = "--w0", defaultValue = "-5", description = "Initial weight of the fixed start (default: ${DEFAULT-VALUE}).")
-    double w0;
-
-    @Option(names = "--b0", defaultValue = "-10", description = "Initial bias of the fixed start (default: ${DEFAULT-VALUE}).")
-    double b0;
 
     @Option(names = "--lr", defaultValue = "2", description = "SGD learning rate, > 0 (default: ${DEFAULT-VALUE}).")
     double learningRate;
@@ -29,8 +23,8 @@ final class SgdOptions {
             description = "float or double (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
-    /** A validated configuration from these options and the given init, loss and seed. */
-    RunConfig toConfig(InitScheme init, LossKind loss, long seed) {
-        return new RunConfig(init, w0, b0, loss, learningRate, batchSize, epochs, seed, precision);
+    /** A validated configuration from these options, the start and the given init, loss and seed. */
+    RunConfig toConfig(StartOptions start, InitScheme init, LossKind loss, long seed) {
+        return new RunConfig(init, start.w0, start.b0, loss, learningRate, batchSize, epochs, seed, precision);
     }
 }

@@ -25,9 +25,14 @@ public final class Charts {
     private Charts() {
     }
 
-    /** An empty line chart with the project's style. */
+    /** An empty line chart with the project's style and default size. */
     public static XYChart lineChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return lineChart(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** An empty line chart with the project's style and the given size in pixels. */
+    public static XYChart lineChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);

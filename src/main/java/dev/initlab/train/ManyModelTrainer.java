@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -29,13 +30,18 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * by the learning rate and subtracted, in the order DL4J's SGD applies them. Being ND4J code, it runs
  * unchanged on ND4J's GPU backend.
  *
- * <p>Memory stays bounded: each step's temporaries live in a workspace that is reused, and the grid is
- * processed {@value #DEFAULT_CHUNK} models at a time.
+ * <p>Memory stays bounded: each step's temporaries live in a workspace that each worker thread reuses, the
+ * grid is split into one chunk per thread (at most {@value #MAX_CHUNK} models each), and the final evaluation
+ * on all 40 points is done in slices.
  */
 public final class ManyModelTrainer {
 
-    /** Models per chunk. */
-    public static final int DEFAULT_CHUNK = 4096;
+    /** Most models per chunk: a chunk's step arrays stay under about 10 MB each. */
+    public static final int MAX_CHUNK = 1 << 20;
+    /** Fewest models per chunk worth a task of its own. */
+    public static final int MIN_CHUNK = 4096;
+    /** Models evaluated together on all 40 points at the end of a chunk. */
+    private static final int EVALUATION_SLICE = 16_384;
 
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.STRICT)
@@ -78,19 +84,25 @@ public final class ManyModelTrainer {
             double[][] iterationLoss) {
     }
 
+    private static final java.util.Map<Integer, ExecutorService> POOLS = new java.util.HashMap<>();
+
     private final Settings settings;
     private final int chunkSize;
     private final int threads;
 
-    /** A trainer with the default chunk size, using every core. */
+    /**
+     * A trainer using every core, with one chunk per core up to {@link #MAX_CHUNK} models. ND4J M2.1 keeps a
+     * few KB of native memory per operation call until exit, whatever the array size, so the number of
+     * operation calls, not the number of models, is what memory grows with: few large chunks keep it flat.
+     */
     public ManyModelTrainer(Settings settings) {
-        this(settings, DEFAULT_CHUNK, Runtime.getRuntime().availableProcessors());
+        this(settings, 0, Runtime.getRuntime().availableProcessors());
     }
 
-    /** A trainer with an explicit chunk size and thread count. */
+    /** A trainer with an explicit chunk size (0: one chunk per thread, see above) and thread count. */
     public ManyModelTrainer(Settings settings, int chunkSize, int threads) {
-        if (chunkSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("chunk size and threads must be >= 1");
+        if (chunkSize < 0 || threads < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 0 and threads >= 1");
         }
         this.settings = settings;
         this.chunkSize = chunkSize;
@@ -108,33 +120,42 @@ public final class ManyModelTrainer {
         int models = w0.length;
         Outcome outcome = new Outcome(new double[models], new double[models], new double[models],
                 new double[models], recordCurves ? new double[models][] : null);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "many-model-trainer");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers(threads);
+        int chunk = chunkSize > 0 ? chunkSize
+                : Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (models + threads - 1) / threads));
         try {
             List<Future<?>> chunks = new ArrayList<>();
-            for (int from = 0; from < models; from += chunkSize) {
+            for (int from = 0; from < models; from += chunk) {
                 int start = from;
-                int end = Math.min(models, from + chunkSize);
+                int end = Math.min(models, from + chunk);
                 chunks.add(pool.submit(() -> {
                     trainChunk(w0, b0, start, end, outcome);
                     progress.accept((long) (end - start) * settings.steps());
                 }));
             }
-            for (Future<?> chunk : chunks) {
-                chunk.get();
+            for (Future<?> task : chunks) {
+                task.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return outcome;
+    }
+
+    /**
+     * Worker threads live as long as the JVM, one pool per thread count: each keeps its step workspace from
+     * chunk to chunk and call to call, so native memory stays at one workspace per thread however large the
+     * grid (a workspace destroyed per chunk is not returned promptly and memory would grow with the grid).
+     */
+    private static synchronized ExecutorService workers(int threads) {
+        return POOLS.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "many-model-trainer");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     private void trainChunk(double[] w0, double[] b0, int from, int to, Outcome outcome) {
@@ -152,7 +173,7 @@ public final class ManyModelTrainer {
             batches.add(new Minibatch(x, y, start, Math.min(x.length, start + settings.batchSize()), count, type));
         }
         double[][] curves = outcome.iterationLoss() == null ? null : new double[count][settings.steps()];
-        String workspaceId = "many-model-step-" + Thread.currentThread().getId();
+        String workspaceId = "many-model-step";
         int step = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (Minibatch batch : batches) {
@@ -180,8 +201,30 @@ public final class ManyModelTrainer {
                 step++;
             }
         }
-        Minibatch all = new Minibatch(x, y, 0, x.length, count, type);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+        for (int slice = 0; slice < count; slice += EVALUATION_SLICE) {
+            evaluate(w, b, slice, Math.min(count, slice + EVALUATION_SLICE), from, x, y, lossFunction, sigmoid,
+                    workspaceId, outcome);
+        }
+        if (curves != null) {
+            System.arraycopy(curves, 0, outcome.iterationLoss(), from, count);
+        }
+        // Free this chunk's arrays now rather than when the garbage collector finds them: the Java heap
+        // hardly grows here, so the collector would run late and native memory would climb with the grid.
+        w.close();
+        b.close();
+        batches.forEach(Minibatch::close);
+    }
+
+    /** Final w, b, accuracy and full-data loss of models [from, to) of a chunk whose first model is {@code offset}. */
+    private void evaluate(INDArray chunkW, INDArray chunkB, int from, int to, int offset, float[] x, float[] y,
+            ILossFunction lossFunction, IActivation sigmoid, String workspaceId, Outcome outcome) {
+        DataType type = settings.precision().dataType();
+        int count = to - from;
+        try (Minibatch all = new Minibatch(x, y, 0, x.length, count, type);
+                MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
+                        .getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+            INDArray w = chunkW.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray b = chunkB.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray z = w.mmul(all.xRow).addiColumnVector(b);
             INDArray p = sigmoid.getActivation(z.dup(), false);
             INDArray correct = p.gt(0.5).castTo(type).eq(all.labels.reshape('c', count, all.size)).castTo(type)
@@ -193,25 +236,23 @@ public final class ManyModelTrainer {
             double[] ws = w.toDoubleVector();
             double[] bs = b.toDoubleVector();
             for (int m = 0; m < count; m++) {
-                outcome.finalW()[from + m] = ws[m];
-                outcome.finalB()[from + m] = bs[m];
-                outcome.accuracy()[from + m] = accuracy[m] / all.size;
-                outcome.finalLoss()[from + m] = finalLoss[m] / all.size;
-                if (curves != null) {
-                    outcome.iterationLoss()[from + m] = curves[m];
-                }
+                int model = offset + from + m;
+                outcome.finalW()[model] = ws[m];
+                outcome.finalB()[model] = bs[m];
+                outcome.accuracy()[model] = accuracy[m] / all.size;
+                outcome.finalLoss()[model] = finalLoss[m] / all.size;
             }
         }
-        Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(workspaceId));
     }
 
     private static INDArray column(double[] values, int from, int to, DataType type) {
-        double[] part = java.util.Arrays.copyOfRange(values, from, to);
-        return Nd4j.createFromArray(part).castTo(type).reshape(to - from, 1);
+        try (INDArray doubles = Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to))) {
+            return doubles.castTo(type).reshape(to - from, 1).dup();
+        }
     }
 
     /** One minibatch laid out for a chunk: x as a row, labels tiled once per model as a column. */
-    private static final class Minibatch {
+    private static final class Minibatch implements AutoCloseable {
         final int size;
         final INDArray xRow;
         final INDArray labels;
@@ -221,7 +262,16 @@ public final class ManyModelTrainer {
             xRow = Nd4j.createFromArray(java.util.Arrays.copyOfRange(x, start, end)).castTo(type).reshape(1, size);
             INDArray yRow = Nd4j.createFromArray(java.util.Arrays.copyOfRange(y, start, end)).castTo(type)
                     .reshape(1, size);
-            labels = Nd4j.ones(type, models, 1).mmul(yRow).reshape('c', (long) models * size, 1);
+            try (INDArray ones = Nd4j.ones(type, models, 1)) {
+                labels = ones.mmul(yRow).reshape('c', (long) models * size, 1);
+            }
+            yRow.close();
+        }
+
+        @Override
+        public void close() {
+            xRow.close();
+            labels.close();
         }
     }
 }
