@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * comparison grid; {@code tutorial}, {@code run} and {@code grid} do one of those with options.
  */
 @Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = InitLab.Version.class,
-        subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class, BasinCommand.class},
+        subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class, BasinCommand.class,
+                LandscapeCommand.class},
         description = "A DL4J laboratory for weight initialisation: the PyTorch tutorial's logistic regression, "
                 + "its bad start (w = -5, b = -10) and better ones.")
 public final class InitLab implements Callable<Integer>, PlannedWork {
