@@ -36,8 +36,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  */
 public final class ManyModelTrainer {
 
-    /** Most models per chunk: a chunk's step arrays stay under about 10 MB each. */
-    public static final int MAX_CHUNK = 1 << 20;
+    /** Most models per chunk: a chunk's arrays stay small (its tiled labels are about 10 MB). */
+    public static final int MAX_CHUNK = 1 << 16;
     /** Fewest models per chunk worth a task of its own. */
     public static final int MIN_CHUNK = 4096;
     /** Models evaluated together on all 40 points at the end of a chunk. */
@@ -91,9 +91,8 @@ public final class ManyModelTrainer {
     private final int threads;
 
     /**
-     * A trainer using every core, with one chunk per core up to {@link #MAX_CHUNK} models. ND4J M2.1 keeps a
-     * few KB of native memory per operation call until exit, whatever the array size, so the number of
-     * operation calls, not the number of models, is what memory grows with: few large chunks keep it flat.
+     * A trainer using every core, with one chunk per core up to {@link #MAX_CHUNK} models (few large chunks
+     * mean few operation calls, and each ND4J call costs the same fixed overhead whatever the array size).
      */
     public ManyModelTrainer(Settings settings) {
         this(settings, 0, Runtime.getRuntime().availableProcessors());
