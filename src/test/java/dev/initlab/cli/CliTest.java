@@ -125,6 +125,49 @@ class CliTest {
         assertThat(out.resolve("loss-curve.png")).doesNotExist();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"basin --resolution 0", "basin --resolution -5", "basin --resolution 100000",
+            "basin --w0 5:1", "basin --b0 a:b", "basin --w0 3", "basin --loss mse,foo", "basin --lr 0",
+            "landscape --resolution 1", "landscape --w 1:1", "landscape --random-runs 99",
+            "landscape --loss nope"})
+    void studiesRejectBadRangesAndSizes(String arguments) {
+        Path out = temp.resolve("study");
+        String[] args = Stream.concat(Stream.of(arguments.split(" ")), Stream.of("--out", out.toString()))
+                .toArray(String[]::new);
+        Outcome o = invoke(args);
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err().lines()).hasSize(1).allMatch(l -> l.startsWith("initlab: error: "));
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void basinWritesItsCsvMapsAndSummary() throws IOException {
+        Path out = temp.resolve("basin");
+        Outcome o = invoke("basin", "--resolution", "5", "--epochs", "3", "--out", out.toString());
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("| mse |", "| bce |", "µs per model-step");
+        java.util.List<String> csv = Files.readAllLines(out.resolve("basin.csv"));
+        assertThat(csv).hasSize(1 + 25 * 2).first().isEqualTo("w0,b0,loss,finalW,finalB,accuracy,finalLoss");
+        assertThat(csv.get(1)).startsWith("-20.0,-20.0,mse,");
+        for (String f : new String[] {"basin-mse.png", "basin-mse.svg", "basin-bce.png", "basin-accuracy.png",
+                "basin-summary.md"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+    }
+
+    @Test
+    void landscapeWritesItsCsvAndMaps() throws IOException {
+        Path out = temp.resolve("landscape");
+        Outcome o = invoke("landscape", "--resolution", "7", "--epochs", "2", "--random-runs", "1", "--out",
+                out.toString());
+        assertThat(o.exitCode()).isZero();
+        assertThat(Files.readAllLines(out.resolve("landscape.csv"))).hasSize(1 + 49 * 3).first()
+                .isEqualTo("w,b,loss,value,gradNorm");
+        for (String f : new String[] {"landscape.png", "gradient-norm.png", "landscape-mse.svg", "gradient-bce.png"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+    }
+
     @Test
     void helpAndVersionWork() {
         assertThat(invoke("--help").out()).contains("tutorial", "run", "grid", "--out");
