@@ -36,6 +36,10 @@ public final class BenchmarkSuite {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("many-model")) {
+            ManyModelBenchmark.main(args);
+            return;
+        }
         System.out.println("OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cpus, Java " + System.getProperty("java.version"));
         boolean torch = Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import torch")).ok();
