@@ -56,7 +56,7 @@ public final class BasinReport {
                     map.loss().id(), 100 * map.learnedShare(), BasinStudy.LEARNED), "initial w", "initial b", grid,
                     map.outcome().accuracy(), ACCURACY_BANDS);
             if (grid.w0().contains(RunConfig.TUTORIAL_W0) && grid.b0().contains(RunConfig.TUTORIAL_B0)) {
-                StartGridChart.markPoint(chart, "tutorial start (-5, -10)", RunConfig.TUTORIAL_W0, RunConfig.TUTORIAL_B0);
+                StartGridChart.markPoint(chart, grid, "tutorial start (-5, -10)", RunConfig.TUTORIAL_W0, RunConfig.TUTORIAL_B0);
             }
             Charts.writePngAndSvg(chart, folder, "basin-" + map.loss().id());
             charts.add(chart);

@@ -63,11 +63,21 @@ public final class StartGridChart {
         return chart;
     }
 
-    /** Marks one point with a large black cross and a legend entry. */
-    public static void markPoint(XYChart chart, String label, double w, double b) {
-        XYSeries series = chart.addSeries(label, new double[] {w}, new double[] {b});
-        series.setMarker(SeriesMarkers.CROSS);
-        series.setMarkerColor(Color.BLACK);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    /**
+     * Marks one point with a large black cross (two thick strokes, 4 % of each axis long, since XChart sizes
+     * all markers of a chart alike) and a legend entry.
+     */
+    public static void markPoint(XYChart chart, StartGrid grid, String label, double w, double b) {
+        double dw = 0.04 * (grid.w0().max() - grid.w0().min());
+        double db = 0.04 * (grid.b0().max() - grid.b0().min());
+        XYSeries across = chart.addSeries(label, new double[] {w - dw, w + dw}, new double[] {b - db, b + db});
+        XYSeries down = chart.addSeries(label + " ", new double[] {w - dw, w + dw}, new double[] {b + db, b - db});
+        for (XYSeries stroke : List.of(across, down)) {
+            stroke.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            stroke.setMarker(SeriesMarkers.NONE);
+            stroke.setLineColor(Color.BLACK);
+            stroke.setLineWidth(3.5f);
+        }
+        down.setShowInLegend(false);
     }
 }
