@@ -156,6 +156,19 @@ class CliTest {
     }
 
     @Test
+    void basinOutputIsTheSameBytesEveryTime() throws IOException {
+        Path first = temp.resolve("basin-1");
+        Path second = temp.resolve("basin-2");
+        for (Path out : new Path[] {first, second}) {
+            assertThat(invoke("basin", "--resolution", "6", "--epochs", "2", "--loss", "xent,bce", "--out",
+                    out.toString()).exitCode()).isZero();
+        }
+        assertThat(Files.readAllBytes(second.resolve("basin.csv"))).isEqualTo(Files.readAllBytes(first.resolve("basin.csv")));
+        assertThat(Files.readString(second.resolve("basin-summary.md")))
+                .isEqualTo(Files.readString(first.resolve("basin-summary.md")));
+    }
+
+    @Test
     void landscapeWritesItsCsvAndMaps() throws IOException {
         Path out = temp.resolve("landscape");
         Outcome o = invoke("landscape", "--resolution", "7", "--epochs", "2", "--random-runs", "1", "--out",
