@@ -16,7 +16,7 @@ import dev.initlab.model.Precision;
  * @param learningRate SGD step size, finite and &gt; 0
  * @param batchSize    minibatch size, 1..40; the data are taken in order, the last batch may be smaller
  * @param epochs       passes over the data, 1..{@value #MAX_EPOCHS}
- * @param seed         seed of the random initialisation (recorded for fixed starts too)
+ * @param seed         seed of the random initialisation, 0..2^63-2 (recorded for fixed starts too)
  * @param precision    float (default) or double
  */
 public record RunConfig(InitScheme init, double w0, double b0, LossKind loss, double learningRate,
@@ -52,6 +52,9 @@ public record RunConfig(InitScheme init, double w0, double b0, LossKind loss, do
         if (batchSize < 1 || batchSize > TutorialData.SIZE) {
             throw new IllegalArgumentException("--batch-size must be between 1 and " + TutorialData.SIZE
                     + " (the data has " + TutorialData.SIZE + " points), got " + batchSize);
+        }
+        if (seed < 0 || seed == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("--seed must be between 0 and " + (Long.MAX_VALUE - 1) + ", got " + seed);
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new IllegalArgumentException("--epochs must be between 1 and " + MAX_EPOCHS + ", got " + epochs);

@@ -32,6 +32,10 @@ public record GridSpec(List<InitScheme> inits, List<LossKind> losses, int seeds,
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new IllegalArgumentException("--seeds must be between 1 and " + MAX_SEEDS + ", got " + seeds);
         }
+        if (firstSeed < 0 || firstSeed > Long.MAX_VALUE - MAX_SEEDS - 1) {
+            throw new IllegalArgumentException("--first-seed must be between 0 and " + (Long.MAX_VALUE - MAX_SEEDS - 1)
+                    + ", got " + firstSeed);
+        }
     }
 
     /** The default grid: {fixed(-5,-10), xavier, relu, uniform} x {mse, xent, bce}, 5 seeds, tutorial SGD. */

@@ -28,7 +28,7 @@ public final class NetworkFactory {
     public static MultiLayerNetwork create(RunConfig config) {
         WeightInit weightInit = config.init().weightInit().orElse(WeightInit.ZERO);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(config.seed())
+                .seed(dl4jSeed(config.seed()))
                 .dataType(config.precision().dataType())
                 .updater(new Sgd(config.learningRate()))
                 .miniBatch(true)
@@ -47,6 +47,14 @@ public final class NetworkFactory {
             network.getParam(BIAS_KEY).assign(config.b0());
         }
         return network;
+    }
+
+    /**
+     * The seed handed to DL4J: the run's seed + 1. DL4J does not reproduce its draws for seed 0 (two networks
+     * built with seed 0 start from different weights), so the run's seeds 0, 1, 2, ... become 1, 2, 3, ...
+     */
+    public static long dl4jSeed(long seed) {
+        return seed + 1;
     }
 
     /** The current weight w. */

@@ -44,7 +44,7 @@ class CliTest {
     @ParameterizedTest(name = "run {0}")
     @ValueSource(strings = {"--lr -1", "--lr NaN", "--lr Infinity", "--lr 0", "--batch-size 0", "--batch-size 41",
             "--epochs 0", "--epochs 100000000", "--init foo", "--loss bar", "--lr abc", "--batch-size 2.5",
-            "--dtype half", "--seed x", "--w0 NaN", "--unknown-option 1", "--init distribution"})
+            "--dtype half", "--seed x", "--seed -1", "--w0 NaN", "--unknown-option 1", "--init distribution"})
     void badInputGetsOneLineAndNoFiles(String arguments) throws IOException {
         Path out = temp.resolve("out");
         String[] args = Stream.concat(Stream.of("run", "--out", out.toString()),
@@ -73,6 +73,8 @@ class CliTest {
         assertThat(invoke("grid", "--seeds", "0", "--out", temp.resolve("g").toString()).exitCode()).isEqualTo(2);
         assertThat(invoke("grid", "--losses", "mse,nope", "--out", temp.resolve("g").toString()).err())
                 .contains("unknown loss 'nope'");
+        assertThat(invoke("grid", "--first-seed", "-1", "--out", temp.resolve("g").toString()).err())
+                .contains("--first-seed");
         assertThat(temp.resolve("g")).doesNotExist();
     }
 

@@ -42,6 +42,16 @@ class InitSchemeTest {
     }
 
     @Test
+    void seedZeroIsReproducibleToo() {
+        for (String name : new String[] {"xavier", "relu", "uniform"}) {
+            RunConfig zero = RunConfig.randomInit(InitScheme.parse(name), LossKind.MSE, 0);
+            double first = NetworkFactory.weight(NetworkFactory.create(zero));
+            Nd4j.getRandom().nextDouble(); // disturb the shared generator in between
+            assertThat(NetworkFactory.weight(NetworkFactory.create(zero))).as(name).isEqualTo(first);
+        }
+    }
+
+    @Test
     void randomInitsAreSeededAndStartTheBiasAtZero() {
         RunConfig a = RunConfig.randomInit(InitScheme.parse("xavier"), LossKind.MSE, 7);
         MultiLayerNetwork first = NetworkFactory.create(a);
