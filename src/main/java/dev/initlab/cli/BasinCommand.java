@@ -1,5 +1,6 @@
 package dev.initlab.cli;
 
+import dev.initlab.config.RunConfig;
 import dev.initlab.experiment.BasinStudy;
 import dev.initlab.experiment.Range;
 import dev.initlab.experiment.StartGrid;
@@ -51,6 +52,13 @@ final class BasinCommand implements Callable<Integer> {
         ManyModelTrainer.Settings settings = new ManyModelTrainer.Settings(losses.get(0), sgd.learningRate,
                 sgd.batchSize, sgd.epochs, sgd.precision);
         AtomicFiles.requireWritableFolder(out);
+        runBasin(grid, losses, settings, out);
+        return 0;
+    }
+
+    /** Trains the map with a progress bar on stderr, writes its outputs and prints the summary. */
+    static List<BasinStudy.LossMap> runBasin(StartGrid grid, List<LossKind> losses, ManyModelTrainer.Settings settings,
+            Path out) {
         long total = BasinStudy.modelSteps(grid, losses, settings);
         System.out.printf("basin: %d starts x %d losses x %d steps = %,d model-steps%n", grid.size(), losses.size(),
                 settings.steps(), total);
@@ -67,6 +75,17 @@ final class BasinCommand implements Callable<Integer> {
         System.out.print(BasinReport.summary(grid, settings, maps).lines()
                 .filter(l -> l.startsWith("|")).reduce("", (a, b) -> a + b + "\n"));
         System.out.println("wrote " + out.resolve("basin.csv") + ", basin-accuracy.png, basin-summary.md");
-        return 0;
+        return maps;
+    }
+
+    /** The tutorial's SGD settings for the map (the loss is replaced per map). */
+    static ManyModelTrainer.Settings tutorialSettings() {
+        RunConfig t = RunConfig.tutorial(LossKind.MSE);
+        return new ManyModelTrainer.Settings(t.loss(), t.learningRate(), t.batchSize(), t.epochs(), t.precision());
+    }
+
+    /** The default map: 201 x 201 starts in [-20, 20]^2, MSE and BCE, the tutorial's SGD. */
+    static StartGrid defaultGrid() {
+        return new StartGrid(new Range(-20, 20), new Range(-20, 20), 201);
     }
 }

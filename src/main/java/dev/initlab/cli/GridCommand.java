@@ -73,8 +73,8 @@ final class GridCommand implements Callable<Integer>, PlannedWork {
         return 0;
     }
 
-    /** Runs the grid, printing one line per run, and writes its outputs. */
-    static void runGrid(GridSpec spec, Path out, PrintStream console) {
+    /** Runs the grid, printing one line per run, writes its outputs and returns its cells. */
+    static List<GridCell> runGrid(GridSpec spec, Path out, PrintStream console) {
         int total = spec.runs().size();
         console.printf("comparison grid: %d runs (%d inits x %d losses, random inits over %d seeds)%n", total,
                 spec.inits().size(), spec.losses().size(), spec.seeds());
@@ -86,5 +86,6 @@ final class GridCommand implements Callable<Integer>, PlannedWork {
         console.print(GridReport.summaryTable(cells));
         console.println();
         console.println("report: " + out.resolve("report.html"));
+        return cells;
     }
 }

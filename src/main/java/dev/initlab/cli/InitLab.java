@@ -1,7 +1,14 @@
 package dev.initlab.cli;
 
 import dev.initlab.config.RunConfig;
+import dev.initlab.experiment.BasinStudy;
+import dev.initlab.experiment.GridCell;
 import dev.initlab.experiment.GridSpec;
+import dev.initlab.experiment.LandscapeStudy;
+import dev.initlab.model.InitScheme;
+import dev.initlab.report.LabReport;
+import dev.initlab.train.TrainingResult;
+import java.util.List;
 import dev.initlab.experiment.Provenance;
 import dev.initlab.io.AtomicFiles;
 import dev.initlab.model.LossKind;
@@ -14,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line. Without a subcommand it reproduces the tutorial as its reader saw it, then runs the
- * comparison grid; {@code tutorial}, {@code run} and {@code grid} do one of those with options.
+ * comparison grid, the loss landscape and the basin map; {@code tutorial}, {@code run} and {@code grid} do one of those with options.
  */
 @Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = InitLab.Version.class,
         subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class, BasinCommand.class,
@@ -27,24 +34,41 @@ public final class InitLab implements Callable<Integer>, PlannedWork {
     static final int USAGE_ERROR = 2;
     /** Exit code for a failure while running. */
     static final int RUN_ERROR = 1;
+    /** Random SGD paths per loss drawn on the default job's landscape. */
+    static final int LANDSCAPE_RANDOM_RUNS = 2;
 
     @Option(names = "--out", defaultValue = "results",
             description = "Output folder of the default job (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    /** The default job: the tutorial's MSE run as printed by the tutorial, its loss curve, then the grid. */
+    /**
+     * The default job: the tutorial's MSE run as the tutorial prints it, the comparison grid, the loss
+     * landscape and the basin map, each into its own folder, and a front page {@code report.html}.
+     */
     @Override
     public Integer call() {
         AtomicFiles.requireWritableFolder(out);
-        TutorialCommand.run(LossKind.MSE, out.resolve("tutorial"));
+        TrainingResult tutorial = TutorialCommand.run(LossKind.MSE, out.resolve("tutorial"));
         System.out.println();
-        GridCommand.runGrid(GridSpec.standard(), out.resolve("grid"), System.out);
+        List<GridCell> grid = GridCommand.runGrid(GridSpec.standard(), out.resolve("grid"), System.out);
+        System.out.println();
+        List<LandscapeStudy.LossLandscape> landscapes = LandscapeCommand.runLandscape(LandscapeCommand.defaultGrid(),
+                List.of(LossKind.values()), RunConfig.tutorial(LossKind.MSE), InitScheme.parse("xavier"),
+                LANDSCAPE_RANDOM_RUNS, out.resolve("landscape"));
+        System.out.println();
+        List<BasinStudy.LossMap> basin = BasinCommand.runBasin(BasinCommand.defaultGrid(),
+                List.of(LossKind.MSE, LossKind.BCE), BasinCommand.tutorialSettings(), out.resolve("basin"));
+        LabReport.write(out, tutorial, grid, landscapes, basin);
+        System.out.println();
+        System.out.println("report: " + out.resolve("report.html"));
         return 0;
     }
 
     @Override
     public long plannedSteps() {
-        return RunConfig.tutorial(LossKind.MSE).totalSteps() + GridCommand.plannedSteps(GridSpec.standard());
+        return RunConfig.tutorial(LossKind.MSE).totalSteps() + GridCommand.plannedSteps(GridSpec.standard())
+                + (long) LossKind.values().length * (1 + LANDSCAPE_RANDOM_RUNS) * RunConfig.tutorial(LossKind.MSE)
+                .totalSteps();
     }
 
     /** Runs the command line in this JVM and returns the exit code (ND4J's memory settings left alone). */

@@ -1,5 +1,6 @@
 package dev.initlab.cli;
 
+import dev.initlab.config.RunConfig;
 import dev.initlab.experiment.LandscapeStudy;
 import dev.initlab.experiment.Range;
 import dev.initlab.experiment.StartGrid;
@@ -58,20 +59,29 @@ final class LandscapeCommand implements Callable<Integer> {
         if (randomRuns < 0 || randomRuns > 20) {
             throw new IllegalArgumentException("--random-runs must be between 0 and 20, got " + randomRuns);
         }
-        var base = sgd.toConfig(start, InitScheme.FIXED, losses.get(0), 0);
+        RunConfig base = sgd.toConfig(start, InitScheme.FIXED, losses.get(0), 0);
         AtomicFiles.requireWritableFolder(out);
+        runLandscape(grid, losses, base, randomInit, randomRuns, out);
+        return 0;
+    }
+
+    /** The default landscape grid: 121 x 121 points in [-20, 20]^2. */
+    static StartGrid defaultGrid() {
+        return new StartGrid(new Range(-20, 20), new Range(-20, 20), 121);
+    }
+
+    /** Computes the maps and trajectories, writes the outputs and prints how flat each loss is. */
+    static List<LandscapeStudy.LossLandscape> runLandscape(StartGrid grid, List<LossKind> losses, RunConfig base,
+            InitScheme randomInit, int randomRuns, Path out) {
         List<LandscapeStudy.LossLandscape> landscapes = LandscapeStudy.run(grid, losses, base, randomInit, randomRuns);
         LandscapeReport.write(out, grid, landscapes);
         for (LandscapeStudy.LossLandscape l : landscapes) {
-            double flat = 0;
-            for (int i = 0; i < grid.size(); i++) {
-                flat += l.surface().gradientNorm(i) < 1e-3 ? 1 : 0;
-            }
-            System.out.printf("%-5s %.1f%% of the grid has |∇L| < 1e-3; from (%s, %s) SGD ends with accuracy %.3f%n",
-                    l.loss().id(), 100 * flat / grid.size(), start.w0, start.b0, l.trajectories().get(0).accuracy());
+            System.out.printf("landscape: %-5s %.1f%% of the grid has |∇L| < 1e-3; from (%s, %s) SGD ends with "
+                    + "accuracy %.3f%n", l.loss().id(), 100 * LandscapeStudy.flatShare(l, 1e-3), base.w0(), base.b0(),
+                    l.trajectories().get(0).accuracy());
         }
         System.out.println("wrote " + out.resolve("landscape.csv") + ", landscape.png, gradient-norm.png and the "
                 + "per-loss maps");
-        return 0;
+        return landscapes;
     }
 }

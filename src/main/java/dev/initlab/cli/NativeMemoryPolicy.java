@@ -8,14 +8,14 @@ package dev.initlab.cli;
  * 600-900 µs instead of 150-200 µs). With tracking off ({@code org.bytedeco.javacpp.nopointergc=true}) the
  * buffers that DL4J does not close are never freed: about 17 KB per step, until the process exits. So a
  * command switches tracking off only when its whole plan is at most {@value #UNTRACKED_STEP_LIMIT} SGD steps
- * (at most about 0.9 GB, the standard grid with the tutorial), and never when the user set the property.
+ * (about 1 GB at most: the default job, 58,000 steps), and never when the user set the property.
  */
 final class NativeMemoryPolicy {
 
     /** The JavaCPP system property, read once when its classes load. */
     static final String PROPERTY = "org.bytedeco.javacpp.nopointergc";
     /** Largest plan, in SGD steps, run without pointer tracking. */
-    static final long UNTRACKED_STEP_LIMIT = 50_000;
+    static final long UNTRACKED_STEP_LIMIT = 60_000;
 
     private NativeMemoryPolicy() {
     }

@@ -36,12 +36,13 @@ final class TutorialCommand implements Callable<Integer>, PlannedWork {
         return 0;
     }
 
-    /** Trains, prints and writes the tutorial's run. */
-    static void run(LossKind loss, Path out) {
+    /** Trains, prints and writes the tutorial's run, and returns it. */
+    static TrainingResult run(LossKind loss, Path out) {
         AtomicFiles.requireWritableFolder(out);
         TrainingResult result = Trainer.train(RunConfig.tutorial(loss));
         Console.printTutorial(result);
         RunFiles.write(out, result, Provenance.current(), true);
         System.out.println("loss curve: " + out.resolve("loss-curve.png"));
+        return result;
     }
 }

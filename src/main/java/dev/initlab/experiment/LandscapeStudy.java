@@ -27,6 +27,16 @@ public final class LandscapeStudy {
     private LandscapeStudy() {
     }
 
+    /** Share of the grid where the gradient norm is below {@code threshold}. */
+    public static double flatShare(LossLandscape landscape, double threshold) {
+        int n = landscape.surface().loss().length;
+        int flat = 0;
+        for (int i = 0; i < n; i++) {
+            flat += landscape.surface().gradientNorm(i) < threshold ? 1 : 0;
+        }
+        return (double) flat / n;
+    }
+
     /**
      * Evaluates every loss over the grid and trains the trajectories: {@code base} (its loss replaced) from
      * its fixed start, and {@code randomInit} with seeds 0..randomRuns-1.

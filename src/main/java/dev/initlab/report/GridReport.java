@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -50,7 +47,7 @@ public final class GridReport {
         Charts.writeCombinedPng(charts, folder.resolve("grid-loss-curves.png"));
         String markdown = markdown(spec, results, cells, provenance);
         AtomicFiles.writeString(folder.resolve("report.md"), markdown);
-        AtomicFiles.writeString(folder.resolve("report.html"), html(markdown));
+        AtomicFiles.writeString(folder.resolve("report.html"), HtmlPage.of("Weight initialisation × loss", markdown));
     }
 
     /** The summary table as CSV, one row per (init, loss). */
@@ -189,18 +186,5 @@ public final class GridReport {
                 + "not saturated and part where p leaves the clip range.\n\n"
                 + "| run | max abs loss difference | at | first difference > 1e-5 | Δ final w | Δ final b |\n"
                 + "|---|---:|---|---|---:|---:|\n" + String.join("\n", lines) + "\n\n");
-    }
-
-    /** Renders the report's Markdown as a self-contained static HTML page. */
-    static String html(String markdown) {
-        var extensions = List.of(TablesExtension.create());
-        Parser parser = Parser.builder().extensions(extensions).build();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).build();
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>Weight initialisation × loss</title>\n<style>\n"
-                + "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45}\n"
-                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .6em}"
-                + "th{background:#f3f3f3}img{max-width:100%}code{background:#f6f6f6}\n</style>\n</head>\n<body>\n"
-                + renderer.render(parser.parse(markdown)) + "</body>\n</html>\n";
     }
 }
