@@ -3,6 +3,7 @@ package dev.initlab.experiment;
 import dev.initlab.config.RunConfig;
 import dev.initlab.model.InitScheme;
 import dev.initlab.model.LossKind;
+import dev.initlab.train.LossSurface;
 import dev.initlab.train.Trainer;
 import dev.initlab.train.TrainingResult;
 import java.util.ArrayList;

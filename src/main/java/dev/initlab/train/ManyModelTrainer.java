@@ -19,7 +19,6 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -31,8 +30,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * unchanged on ND4J's GPU backend.
  *
  * <p>Memory stays bounded: each step's temporaries live in a workspace that each worker thread reuses, the
- * grid is split into one chunk per thread (at most {@value #MAX_CHUNK} models each), and the final evaluation
- * on all 40 points is done in slices.
+ * grid is split into one chunk per thread (at most {@value #MAX_CHUNK} models each), and the final
+ * evaluation on all 40 points is {@link LossSurface}'s, done in slices.
  */
 public final class ManyModelTrainer {
 
@@ -40,8 +39,6 @@ public final class ManyModelTrainer {
     public static final int MAX_CHUNK = 1 << 16;
     /** Fewest models per chunk worth a task of its own. */
     public static final int MIN_CHUNK = 4096;
-    /** Models evaluated together on all 40 points at the end of a chunk. */
-    private static final int EVALUATION_SLICE = 16_384;
 
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.STRICT)
@@ -164,8 +161,8 @@ public final class ManyModelTrainer {
         float[] y = TutorialData.labels();
         ILossFunction lossFunction = settings.loss().create();
         IActivation sigmoid = new ActivationSigmoid();
-        INDArray w = column(w0, from, to, type);
-        INDArray b = column(b0, from, to, type);
+        INDArray w = LossSurface.column(w0, from, to, type);
+        INDArray b = LossSurface.column(b0, from, to, type);
 
         List<Minibatch> batches = new ArrayList<>();
         for (int start = 0; start < x.length; start += settings.batchSize()) {
@@ -186,6 +183,7 @@ public final class ManyModelTrainer {
                             curves[m][step] = scores[m] / batch.size;
                         }
                     }
+                    // last use of z: DL4J's losses back-propagate through the sigmoid in place, over z
                     INDArray dz = lossFunction.computeGradient(batch.labels, z, sigmoid, null)
                             .reshape('c', count, batch.size);
                     // dL/dw as DL4J computes it, a BLAS gemm x^T . delta (here for all models at once: one
@@ -200,10 +198,13 @@ public final class ManyModelTrainer {
                 step++;
             }
         }
-        for (int slice = 0; slice < count; slice += EVALUATION_SLICE) {
-            evaluate(w, b, slice, Math.min(count, slice + EVALUATION_SLICE), from, x, y, lossFunction, sigmoid,
-                    workspaceId, outcome);
-        }
+        double[] finalW = w.toDoubleVector();
+        double[] finalB = b.toDoubleVector();
+        LossSurface.Values end = LossSurface.evaluate(settings.loss(), settings.precision(), finalW, finalB);
+        System.arraycopy(finalW, 0, outcome.finalW(), from, count);
+        System.arraycopy(finalB, 0, outcome.finalB(), from, count);
+        System.arraycopy(end.accuracy(), 0, outcome.accuracy(), from, count);
+        System.arraycopy(end.loss(), 0, outcome.finalLoss(), from, count);
         if (curves != null) {
             System.arraycopy(curves, 0, outcome.iterationLoss(), from, count);
         }
@@ -212,42 +213,6 @@ public final class ManyModelTrainer {
         w.close();
         b.close();
         batches.forEach(Minibatch::close);
-    }
-
-    /** Final w, b, accuracy and full-data loss of models [from, to) of a chunk whose first model is {@code offset}. */
-    private void evaluate(INDArray chunkW, INDArray chunkB, int from, int to, int offset, float[] x, float[] y,
-            ILossFunction lossFunction, IActivation sigmoid, String workspaceId, Outcome outcome) {
-        DataType type = settings.precision().dataType();
-        int count = to - from;
-        try (Minibatch all = new Minibatch(x, y, 0, x.length, count, type);
-                MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
-                        .getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
-            INDArray w = chunkW.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            INDArray b = chunkB.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            INDArray z = w.mmul(all.xRow).addiColumnVector(b);
-            INDArray p = sigmoid.getActivation(z.dup(), false);
-            INDArray correct = p.gt(0.5).castTo(type).eq(all.labels.reshape('c', count, all.size)).castTo(type)
-                    .sum(1);
-            double[] finalLoss = lossFunction.computeScoreArray(all.labels,
-                    z.reshape('c', (long) count * all.size, 1), sigmoid, null)
-                    .reshape('c', count, all.size).sum(1).toDoubleVector();
-            double[] accuracy = correct.toDoubleVector();
-            double[] ws = w.toDoubleVector();
-            double[] bs = b.toDoubleVector();
-            for (int m = 0; m < count; m++) {
-                int model = offset + from + m;
-                outcome.finalW()[model] = ws[m];
-                outcome.finalB()[model] = bs[m];
-                outcome.accuracy()[model] = accuracy[m] / all.size;
-                outcome.finalLoss()[model] = finalLoss[m] / all.size;
-            }
-        }
-    }
-
-    private static INDArray column(double[] values, int from, int to, DataType type) {
-        try (INDArray doubles = Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to))) {
-            return doubles.castTo(type).reshape(to - from, 1).dup();
-        }
     }
 
     /** One minibatch laid out for a chunk: x as a row, labels tiled once per model as a column. */

@@ -10,6 +10,8 @@ import dev.initlab.model.InitScheme;
 import dev.initlab.model.LossKind;
 import dev.initlab.model.NetworkFactory;
 import dev.initlab.model.Precision;
+import dev.initlab.train.Accuracy;
+import dev.initlab.train.LossSurface;
 import dev.initlab.train.ManyModelTrainer;
 import dev.initlab.train.Trainer;
 import java.util.List;
@@ -54,6 +56,7 @@ class StudiesTest {
                         1, 0, Precision.DOUBLE));
                 double score = net.score(TutorialData.dataSet(DataType.DOUBLE), false);
                 assertThat(values.loss()[i]).as("%s at %s, %s", loss, w[i], b[i]).isCloseTo(score, offset(1e-12));
+                assertThat(values.accuracy()[i]).isEqualTo(Accuracy.of(net, TutorialData.dataSet(DataType.DOUBLE)));
                 // the gradient against a central finite difference of the same surface
                 double h = 1e-6;
                 double dw = (LossSurface.evaluate(loss, Precision.DOUBLE, new double[] {w[i] + h}, new double[] {b[i]})

@@ -1,4 +1,4 @@
-package dev.initlab.experiment;
+package dev.initlab.train;
 
 import dev.initlab.data.TutorialData;
 import dev.initlab.model.LossKind;
@@ -12,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * The full-data loss L(w, b) over the 40 points and its gradient, for many (w, b) at once, computed with the
- * same DL4J loss function objects the training uses (so XENT's clip and BCE's log floor show as they act).
+ * The full-data loss L(w, b) over the 40 points, its gradient and the accuracy, for many (w, b) at once,
+ * computed with the same DL4J loss function objects the training uses (so XENT's clip and BCE's log floor
+ * show as they act). Weights are rounded to the precision's type first, as a network of that type holds them.
  */
 public final class LossSurface {
 
@@ -22,11 +23,12 @@ public final class LossSurface {
     /**
      * Values at each point.
      *
-     * @param loss  mean loss over the 40 points
-     * @param gradW dL/dw
-     * @param gradB dL/db
+     * @param loss     mean loss over the 40 points
+     * @param gradW    dL/dw
+     * @param gradB    dL/db
+     * @param accuracy fraction of the 40 points with (p &gt; 0.5) == label
      */
-    public record Values(double[] loss, double[] gradW, double[] gradB) {
+    public record Values(double[] loss, double[] gradW, double[] gradB, double[] accuracy) {
 
         /** |∇L| at point i. */
         public double gradientNorm(int i) {
@@ -40,7 +42,7 @@ public final class LossSurface {
     /** Evaluates the loss and its gradient at every (w[i], b[i]). */
     public static Values evaluate(LossKind kind, Precision precision, double[] w, double[] b) {
         int n = w.length;
-        Values values = new Values(new double[n], new double[n], new double[n]);
+        Values values = new Values(new double[n], new double[n], new double[n], new double[n]);
         DataType type = precision.dataType();
         ILossFunction lossFunction = kind.create();
         IActivation sigmoid = new ActivationSigmoid();
@@ -56,6 +58,10 @@ public final class LossSurface {
                     INDArray z = ws.mmul(xRow).addiColumnVector(bs).reshape('c', (long) count * size, 1);
                     double[] loss = lossFunction.computeScoreArray(labels, z, sigmoid, null)
                             .reshape('c', count, size).sum(1).toDoubleVector();
+                    INDArray p = sigmoid.getActivation(z.dup(), false);
+                    double[] correct = p.gt(0.5).castTo(type).eq(labels).castTo(type).reshape('c', count, size)
+                            .sum(1).toDoubleVector();
+                    // last use of z: DL4J's losses back-propagate through the sigmoid in place, over z
                     INDArray dz = lossFunction.computeGradient(labels, z, sigmoid, null).reshape('c', count, size);
                     double[] gw = Nd4j.gemm(xRow, dz, false, true).toDoubleVector();
                     double[] gb = dz.sum(1).toDoubleVector();
@@ -63,6 +69,7 @@ public final class LossSurface {
                         values.loss()[from + i] = loss[i] / size;
                         values.gradW()[from + i] = gw[i] / size;
                         values.gradB()[from + i] = gb[i] / size;
+                        values.accuracy()[from + i] = correct[i] / size;
                     }
                 }
             }
@@ -70,7 +77,8 @@ public final class LossSurface {
         return values;
     }
 
-    private static INDArray column(double[] values, int from, int to, DataType type) {
+    /** values[from, to) as a new column of the given type (the temporary double array freed at once). */
+    static INDArray column(double[] values, int from, int to, DataType type) {
         try (INDArray doubles = Nd4j.createFromArray(Arrays.copyOfRange(values, from, to))) {
             return doubles.castTo(type).reshape(to - from, 1).dup();
         }
