@@ -236,6 +236,8 @@ def main():
         "positives": int(sum(y_vals)),
         "runs": runs,
         "provenance": {
+            "framework": "pytorch",
+            "frameworkVersion": torch.__version__,
             "torch": torch.__version__,
             "debianPython3Torch": deb,
             "python": sys.version.split()[0],

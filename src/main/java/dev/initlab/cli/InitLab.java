@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "initlab", mixinStandardHelpOptions = true, versionProvider = InitLab.Version.class,
         subcommands = {TutorialCommand.class, RunCommand.class, GridCommand.class, BasinCommand.class,
-                LandscapeCommand.class},
+                LandscapeCommand.class, CompareCommand.class},
         description = "A DL4J laboratory for weight initialisation: the PyTorch tutorial's logistic regression, "
                 + "its bad start (w = -5, b = -10) and better ones.")
 public final class InitLab implements Callable<Integer>, PlannedWork {

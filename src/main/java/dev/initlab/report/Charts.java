@@ -59,7 +59,7 @@ public final class Charts {
     }
 
     /** Iteration numbers 1..n as chart x values. */
-    static double[] oneTo(int n) {
+    public static double[] oneTo(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = i + 1;
@@ -68,7 +68,7 @@ public final class Charts {
     }
 
     /** A list of boxed doubles as a primitive array (non-finite values are kept; XChart skips NaN). */
-    static double[] toArray(List<Double> values) {
+    public static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -59,8 +59,8 @@ public final class BenchmarkSuite {
         System.out.println();
         System.out.println("| measure | DL4J | PyTorch | plain Java | DL4J / PyTorch | DL4J / plain Java |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median), pointer tracking off (as the launcher "
-                + "runs ≤ 50k steps) | %.1f | %.1f | %.3f | %.2f | %.0f |%n",
+        System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median), pointer tracking off (as the CLI "
+                + "runs ≤ 60k steps) | %.1f | %.1f | %.3f | %.2f | %.0f |%n",
                 dl4jStep, torchStep, plainStep, dl4jStep / torchStep, dl4jStep / plainStep);
         System.out.printf(Locale.ROOT, "| µs per SGD step, in-process (median), pointer tracking on (JavaCPP default) "
                 + "| %.1f | %.1f | %.3f | %.2f | %.0f |%n",
