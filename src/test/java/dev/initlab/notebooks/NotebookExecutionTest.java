@@ -63,8 +63,8 @@ class NotebookExecutionTest {
      * (in the same quick or full mode as the notebook) so that the notebook and the library must agree; a notebook not
      * listed only has to run without errors.
      *
-     * <p>Quick mode changes only 02 (200 instead of 2000 initial-weight draws, 1 seed per random scheme in the grid
-     * instead of 5); 01 and 03 do the same work in both modes. Known facts (0.575, 17 positives, 1000 bit-identical MSE
+     * <p>Quick mode changes 02 (200 instead of 2000 initial-weight draws, 1 seed per random scheme in the grid
+     * instead of 5) and 04 (41 instead of 121 and 201 points per axis); 01 and 03 do the same work in both modes. Known facts (0.575, 17 positives, 1000 bit-identical MSE
      * losses, the parity tolerances of {@code TorchParityTest}) are stated as such; everything else is recomputed here.
      */
     static Map<String, Expected> expectedChecks(String notebook, boolean quick) {
@@ -158,6 +158,43 @@ class NotebookExecutionTest {
                     Map.entry("finalAccuracyMismatches", Expected.exactly(0)),
                     Map.entry("worstMseMaxDiff", Expected.approx(0.0, 1e-6)),
                     Map.entry("worstBceMaxDiff", Expected.approx(0.0, 1e-5)));
+            case "04-landscape-and-basin" -> {
+                // The same grids as the notebook: landscape 121 (quick 41), basin 201 (quick 41) points per axis
+                // over [-20, 20]^2; both basin resolutions put a grid point on the tutorial start (-5, -10).
+                var plane = new dev.initlab.experiment.Range(-20, 20);
+                var surfaceGrid = new dev.initlab.experiment.StartGrid(plane, plane, quick ? 41 : 121);
+                var startGrid = new dev.initlab.experiment.StartGrid(plane, plane, quick ? 41 : 201);
+                double[] w = surfaceGrid.w0Values();
+                double[] b = surfaceGrid.b0Values();
+                Map<String, Expected> checks = new java.util.HashMap<>();
+                for (var loss : List.of(dev.initlab.model.LossKind.MSE, dev.initlab.model.LossKind.BCE,
+                        dev.initlab.model.LossKind.XENT)) {
+                    var surface = dev.initlab.train.LossSurface.evaluate(loss, dev.initlab.model.Precision.FLOAT, w, b);
+                    long flat = java.util.stream.IntStream.range(0, w.length)
+                            .filter(i -> surface.gradientNorm(i) < 1e-3).count();
+                    checks.put(loss.id() + "FlatShare", Expected.approx((double) flat / w.length, 1e-12));
+                    if (loss != dev.initlab.model.LossKind.XENT) {
+                        var atStart = dev.initlab.train.LossSurface.evaluate(loss, dev.initlab.model.Precision.FLOAT,
+                                new double[] {-5}, new double[] {-10});
+                        checks.put(loss.id() + "GradNormAtTutorialStart", Expected.approx(atStart.gradientNorm(0), 1e-12));
+                    }
+                }
+                var losses = List.of(dev.initlab.model.LossKind.MSE, dev.initlab.model.LossKind.BCE);
+                for (var precision : List.of(dev.initlab.model.Precision.FLOAT, dev.initlab.model.Precision.DOUBLE)) {
+                    var maps = dev.initlab.experiment.BasinStudy.run(startGrid, losses,
+                            new dev.initlab.train.ManyModelTrainer.Settings(dev.initlab.model.LossKind.MSE, 2.0, 2, 50,
+                                    precision), steps -> { });
+                    String suffix = precision == dev.initlab.model.Precision.DOUBLE ? "Double" : "";
+                    checks.put("mseLearnedShare" + suffix, Expected.approx(maps.get(0).learnedShare(), 1e-12));
+                    checks.put("bceLearnedShare" + suffix, Expected.approx(maps.get(1).learnedShare(), 1e-12));
+                }
+                // the grid point at (-5, -10) is the tutorial's run (notebook 01: MSE fails, BCE learns)
+                checks.put("tutorialStartMseAccuracy", Expected.exactly(0.575));
+                checks.put("tutorialStartBceAccuracy", Expected.exactly(1.0));
+                // many-model trainer vs one MultiLayerNetwork per start, the tolerance of ManyModelTrainerTest
+                checks.put("manyVsSingleMaxDiff", Expected.approx(0.0, 1e-5));
+                yield checks;
+            }
             default -> Map.of();
         };
     }
