@@ -30,6 +30,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Largest accepted |Δ loss| at any step and |Δ| of final w and b (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--ignore", split = ",", paramLabel = "KEY",
+            description = "Configuration keys not to align, e.g. dtype to compare a double-precision framework with "
+                    + "a float one.")
+    List<String> ignored = List.of();
+
     @Option(names = "--out", description = "Folder for compare.md and compare.png (default: none, print only).")
     Path out;
 
@@ -38,6 +43,12 @@ final class CompareCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
+        for (String key : ignored) {
+            if (!RecordedRun.CONFIG_KEYS.contains(key)) {
+                throw new IllegalArgumentException("--ignore: unknown configuration key '" + key + "' (keys: "
+                        + String.join(", ", RecordedRun.CONFIG_KEYS) + ")");
+            }
+        }
         List<RecordedRun> runs = new ArrayList<>();
         for (String file : files) {
             runs.add(RecordedRun.read(file));
@@ -45,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
         RecordedRun baseline = runs.get(0);
         List<RecordedRun> others = runs.subList(1, runs.size());
         for (RecordedRun other : others) {
-            List<String> differing = baseline.differingConfig(other);
+            List<String> differing = baseline.differingConfig(other, java.util.Set.copyOf(ignored));
             if (!differing.isEmpty()) {
                 throw new IllegalArgumentException("configurations differ between " + baseline.source() + " and "
                         + other.source() + ": " + String.join(", ", differing));

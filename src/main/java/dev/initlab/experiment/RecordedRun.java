@@ -83,14 +83,14 @@ public record RecordedRun(String source, String framework, Map<String, String> c
     }
 
     /**
-     * The configuration keys whose values differ from {@code other}'s. The seed only matters for random
-     * initialisations, so it is ignored when both runs start from a fixed point.
+     * The configuration keys whose values differ from {@code other}'s, apart from {@code ignored}. The seed only
+     * matters for random initialisations, so it is ignored when both runs start from a fixed point.
      */
-    public List<String> differingConfig(RecordedRun other) {
+    public List<String> differingConfig(RecordedRun other, java.util.Set<String> ignored) {
         List<String> differing = new ArrayList<>();
         boolean bothFixed = "fixed".equals(config.get("init")) && "fixed".equals(other.config.get("init"));
         for (String key : CONFIG_KEYS) {
-            if (key.equals("seed") && bothFixed) {
+            if (key.equals("seed") && bothFixed || ignored.contains(key)) {
                 continue;
             }
             if (!config.get(key).equals(other.config.get(key))) {

@@ -64,6 +64,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void ignoreLetsADoubleRunBeComparedWithTorchsFloatRun() throws IOException {
+        Path dbl = run("double", "--dtype", "double");
+        CliTest.Outcome refused = invoke("compare", TORCH + "mse_fixed_tutorial", dbl.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("dtype (float vs double)");
+        CliTest.Outcome o = invoke("compare", TORCH + "mse_fixed_tutorial", dbl.toString(), "--ignore", "dtype",
+                "--tolerance", "1e-5");
+        assertThat(o.exitCode()).as(o.out()).isZero();
+        assertThat(invoke("compare", TORCH + "mse_fixed_tutorial", dbl.toString(), "--ignore", "colour").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void aPartingStepIsFoundInAnEditedCopy() throws IOException {
         Path original = run("base", "--epochs", "2");
         ObjectNode tree = (ObjectNode) ResultJson.read(original);
