@@ -195,6 +195,41 @@ class NotebookExecutionTest {
                 checks.put("manyVsSingleMaxDiff", Expected.approx(0.0, 1e-5));
                 yield checks;
             }
+            case "05-frameworks" -> {
+                // The peers' committed runs (frameworks/conformance/FRAMEWORK/CASE/result.json) against PyTorch's, as
+                // the notebook compares them; the same work in quick and full mode. DL4J's tutorial MSE run is
+                // bit-identical to PyTorch's (notebook 03, TorchParityTest), and so is DJL's (conformance at tolerance 0).
+                List<String> peers = List.of("encog", "tribuo", "djl-pytorch");
+                List<String> cases = List.of("mse_fixed_tutorial", "bce_fixed_tutorial", "mse_fixed_fullbatch",
+                        "bce_fixed_fullbatch", "mse_lr0.5_b4_e30_w1_b-2");
+                String reference = PROJECT.resolve("reference").resolve("torch_reference.json").toString();
+                Map<String, Double> maxDiff = new java.util.HashMap<>();
+                for (String peer : peers) {
+                    for (String c : cases) {
+                        var torch = dev.initlab.experiment.RecordedRun.read(reference + "#" + c);
+                        var run = dev.initlab.experiment.RecordedRun.read(PROJECT.resolve("frameworks").resolve("conformance")
+                                .resolve(peer).resolve(c).resolve("result.json").toString());
+                        assertThat(run.differingConfig(torch, java.util.Set.of("dtype"))).as("%s %s", peer, c).isEmpty();
+                        assertThat(run.accuracy()).as("%s %s accuracy", peer, c).isEqualTo(torch.accuracy());
+                        maxDiff.put(peer + "/" + c, dev.initlab.experiment.CurveComparison.of(run.iterationLoss(),
+                                torch.iterationLoss(), 1e-6).maxAbsDiff());
+                    }
+                }
+                double worstPeer = maxDiff.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                assertThat(worstPeer).as("largest max |loss - torch| of any peer").isLessThan(1e-5);
+                yield Map.ofEntries(
+                        Map.entry("frameworks", Expected.exactly(3)),
+                        Map.entry("cases", Expected.exactly(5)),
+                        Map.entry("dl4jMseTutorialMaxDiff", Expected.exactly(0.0)),
+                        Map.entry("djlMseTutorialMaxDiff", Expected.exactly(0.0)),
+                        Map.entry("encogBceTutorialMaxDiff",
+                                Expected.approx(maxDiff.get("encog/bce_fixed_tutorial"), 1e-15)),
+                        Map.entry("tribuoBceTutorialMaxDiff",
+                                Expected.approx(maxDiff.get("tribuo/bce_fixed_tutorial"), 1e-15)),
+                        Map.entry("worstPeerMaxDiff", Expected.approx(worstPeer, 1e-15)),
+                        // DL4J's accuracies are PyTorch's too (notebook 03); the peers' are checked above
+                        Map.entry("accuracyMismatches", Expected.exactly(0)));
+            }
             default -> Map.of();
         };
     }
