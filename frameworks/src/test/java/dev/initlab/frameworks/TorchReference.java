@@ -60,6 +60,14 @@ public final class TorchReference {
     }
 
     /** Max |Δ| of the per-step loss between a record and a torch run. */
+    /** Asserts a run's losses within {@code tolerance} of the named torch run and its per-epoch accuracies equal. */
+    public static void assertMatchesTorch(RunRecord r, String name, double tolerance) {
+        org.assertj.core.api.Assertions.assertThat(maxLossDiff(r, name)).as("max |loss diff| vs " + name)
+                .isLessThan(tolerance);
+        org.assertj.core.api.Assertions.assertThat(r.epochAccuracy).as("epoch accuracies vs " + name)
+                .isEqualTo(list(run(name), "epochAccuracy"));
+    }
+
     public static double maxLossDiff(RunRecord r, String name) {
         return maxAbsDiff(r.iterationLoss, list(run(name), "iterationLoss"));
     }

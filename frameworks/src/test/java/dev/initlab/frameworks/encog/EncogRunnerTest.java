@@ -1,5 +1,6 @@
 package dev.initlab.frameworks.encog;
 
+import static dev.initlab.frameworks.TorchReference.assertMatchesTorch;
 import static dev.initlab.frameworks.TorchReference.list;
 import static dev.initlab.frameworks.TorchReference.maxLossDiff;
 import static dev.initlab.frameworks.TorchReference.run;
@@ -25,8 +26,7 @@ class EncogRunnerTest {
     @Test
     void mseTutorialMatchesTorch() {
         RunRecord r = runner.run(TorchReference.config("mse_fixed_tutorial"));
-        assertThat(maxLossDiff(r, "mse_fixed_tutorial")).isLessThan(1e-6);
-        assertThat(r.epochAccuracy).isEqualTo(list(run("mse_fixed_tutorial"), "epochAccuracy"));
+        assertMatchesTorch(r, "mse_fixed_tutorial", 1e-6);
         assertThat(r.accuracy).isEqualTo(0.575);
         assertThat(r.finalW).isCloseTo(-3.5146594, within(1e-5));
         assertThat(r.passedLearningRate).isEqualTo("2.0"); // lr · 2 / B = 2 · 2 / 2
@@ -35,8 +35,7 @@ class EncogRunnerTest {
     @Test
     void bceTutorialMatchesTorch() {
         RunRecord r = runner.run(TorchReference.config("bce_fixed_tutorial"));
-        assertThat(maxLossDiff(r, "bce_fixed_tutorial")).isLessThan(1e-5);
-        assertThat(r.epochAccuracy).isEqualTo(list(run("bce_fixed_tutorial"), "epochAccuracy"));
+        assertMatchesTorch(r, "bce_fixed_tutorial", 1e-5);
         assertThat(r.accuracy).isEqualTo(1.0);
         assertThat(r.finalW).isCloseTo(13.704489, within(1e-4));
         assertThat(r.passedLearningRate).isEqualTo("1.0"); // lr / B = 2 / 2

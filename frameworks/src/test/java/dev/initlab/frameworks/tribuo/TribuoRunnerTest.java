@@ -1,5 +1,6 @@
 package dev.initlab.frameworks.tribuo;
 
+import static dev.initlab.frameworks.TorchReference.assertMatchesTorch;
 import static dev.initlab.frameworks.TorchReference.list;
 import static dev.initlab.frameworks.TorchReference.maxLossDiff;
 import static dev.initlab.frameworks.TorchReference.run;
@@ -21,8 +22,7 @@ class TribuoRunnerTest {
     @Test
     void mseTutorialMatchesTorchWithTheCustomObjective() {
         RunRecord r = runner.run(TorchReference.config("mse_fixed_tutorial"));
-        assertThat(maxLossDiff(r, "mse_fixed_tutorial")).isLessThan(1e-6);
-        assertThat(r.epochAccuracy).isEqualTo(list(run("mse_fixed_tutorial"), "epochAccuracy"));
+        assertMatchesTorch(r, "mse_fixed_tutorial", 1e-6);
         assertThat(r.accuracy).isEqualTo(0.575);
         assertThat(r.passedLearningRate).isEqualTo("0.5"); // lr / B² = 2 / 4
         assertThat(r.notes).anyMatch(n -> n.contains("SigmoidSquaredError"));
@@ -31,8 +31,7 @@ class TribuoRunnerTest {
     @Test
     void bceTutorialMatchesTorch() {
         RunRecord r = runner.run(TorchReference.config("bce_fixed_tutorial"));
-        assertThat(maxLossDiff(r, "bce_fixed_tutorial")).isLessThan(1e-5);
-        assertThat(r.epochAccuracy).isEqualTo(list(run("bce_fixed_tutorial"), "epochAccuracy"));
+        assertMatchesTorch(r, "bce_fixed_tutorial", 1e-5);
         assertThat(r.accuracy).isEqualTo(1.0);
         assertThat(r.finalW).isCloseTo(13.704489, within(1e-4));
     }
