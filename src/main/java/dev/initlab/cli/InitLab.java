@@ -111,7 +111,15 @@ public final class InitLab implements Callable<Integer>, PlannedWork {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(true, args));
+        int code;
+        try {
+            code = execute(true, args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("initlab: error: out of memory (" + e.getMessage() + "); give the JVM more with "
+                    + "INITLAB_JAVA_OPTS=-Xmx2g or choose a smaller grid");
+            code = RUN_ERROR;
+        }
+        System.exit(code);
     }
 
     private static void printError(PrintWriter err, String message) {

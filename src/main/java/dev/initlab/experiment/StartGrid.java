@@ -10,8 +10,8 @@ package dev.initlab.experiment;
  */
 public record StartGrid(Range w0, Range b0, int resolution) {
 
-    /** Largest accepted resolution (4 million starts). */
-    public static final int MAX_RESOLUTION = 2001;
+    /** Largest accepted resolution (about a million starts). */
+    public static final int MAX_RESOLUTION = 1001;
 
     /** Validates the resolution. */
     public StartGrid {

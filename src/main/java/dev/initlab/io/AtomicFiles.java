@@ -29,6 +29,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) {
         Path folder = target.toAbsolutePath().getParent();
         Path temporary = null;
+        boolean moved = false;
         try {
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
@@ -41,9 +42,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(temporary); // also when the content failed with an error such as OutOfMemoryError
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public final class BasinReport {
             if (grid.w0().contains(RunConfig.TUTORIAL_W0) && grid.b0().contains(RunConfig.TUTORIAL_B0)) {
                 StartGridChart.markPoint(chart, grid, "tutorial start (-5, -10)", RunConfig.TUTORIAL_W0, RunConfig.TUTORIAL_B0);
             }
-            Charts.writePngAndSvg(chart, folder, "basin-" + map.loss().id());
+            StartGridChart.write(chart, grid, folder, "basin-" + map.loss().id());
             charts.add(chart);
         }
         Charts.writeCombinedPng(charts, folder.resolve("basin-accuracy.png"));

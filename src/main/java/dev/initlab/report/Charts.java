@@ -45,11 +45,16 @@ public final class Charts {
 
     /** Writes {@code base.png} and {@code base.svg} into {@code folder}, each atomically. */
     public static void writePngAndSvg(XYChart chart, Path folder, String base) {
-        AtomicFiles.write(folder.resolve(base + ".png"),
-                out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        writePng(chart, folder, base);
         AtomicFiles.write(folder.resolve(base + ".svg"),
                 out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
                         VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+    }
+
+    /** Writes {@code base.png} into {@code folder}, atomically. */
+    public static void writePng(XYChart chart, Path folder, String base) {
+        AtomicFiles.write(folder.resolve(base + ".png"),
+                out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     /** Writes several charts side by side into one PNG, atomically. */

@@ -60,12 +60,12 @@ public final class LandscapeReport {
             XYChart lossChart = StartGridChart.of(l.loss().id() + ": log10 of the loss on all 40 points, with SGD paths",
                     "w", "b", grid, logLoss, bands(-4, 1.5));
             drawTrajectories(lossChart, grid, l.trajectories());
-            Charts.writePngAndSvg(lossChart, folder, "landscape-" + l.loss().id());
+            StartGridChart.write(lossChart, grid, folder, "landscape-" + l.loss().id());
             lossCharts.add(lossChart);
             XYChart gradientChart = StartGridChart.of(l.loss().id() + ": log10 of the gradient norm |∇L|", "w", "b",
                     grid, logGradient, bands(-8, 0.5));
             drawTrajectories(gradientChart, grid, l.trajectories().subList(0, 1));
-            Charts.writePngAndSvg(gradientChart, folder, "gradient-" + l.loss().id());
+            StartGridChart.write(gradientChart, grid, folder, "gradient-" + l.loss().id());
             gradientCharts.add(gradientChart);
         }
         Charts.writeCombinedPng(lossCharts, folder.resolve("landscape.png"));

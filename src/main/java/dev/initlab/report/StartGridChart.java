@@ -25,7 +25,19 @@ public final class StartGridChart {
     public record Band(String label, double from, double to, Color colour) {
     }
 
+    /** Largest grid resolution whose maps are also written as SVG (one vector square per point). */
+    public static final int MAX_SVG_RESOLUTION = 251;
+
     private StartGridChart() {
+    }
+
+    /** Writes {@code base.png}, and {@code base.svg} when the grid is small enough for a vector file. */
+    public static void write(XYChart chart, StartGrid grid, java.nio.file.Path folder, String base) {
+        if (grid.resolution() <= MAX_SVG_RESOLUTION) {
+            Charts.writePngAndSvg(chart, folder, base);
+        } else {
+            Charts.writePng(chart, folder, base);
+        }
     }
 
     /** The chart of {@code values} (grid order of {@code grid}) coloured by {@code bands}. */
