@@ -134,7 +134,7 @@ void markdown(String md) {
 
 /** A list of boxed doubles (e.g. TrainingResult.iterationLoss()) as an array, for charts. */
 double[] doubles(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    return dev.initlab.report.Charts.toArray(values);
 }
 
 /** The numbers of a JSON array (e.g. a run's "iterationLoss" in the PyTorch reference). */
@@ -148,5 +148,5 @@ double[] doubles(JsonNode array) {
 
 /** 1, 2, ..., n: x values for per-step or per-epoch curves. */
 double[] oneTo(int n) {
-    return IntStream.rangeClosed(1, n).asDoubleStream().toArray();
+    return dev.initlab.report.Charts.oneTo(n);
 }

@@ -68,10 +68,9 @@ final class CompareCommand implements Callable<Integer> {
         List<CurveComparison> comparisons = new ArrayList<>();
         boolean exceeded = false;
         for (RecordedRun other : others) {
-            CurveComparison c = CurveComparison.of(other.iterationLoss(), baseline.iterationLoss(), tolerance);
-            c = new CurveComparison(c.steps(), c.maxAbsDiff(), c.meanAbsDiff(), c.maxAbsDiffStep(), c.firstPartStep(),
-                    tolerance, other.finalW() - baseline.finalW(), other.finalB() - baseline.finalB(),
-                    other.accuracy() - baseline.accuracy());
+            CurveComparison c = CurveComparison.of(other.iterationLoss(), baseline.iterationLoss(), tolerance)
+                    .withEndPoints(other.finalW() - baseline.finalW(), other.finalB() - baseline.finalB(),
+                            other.accuracy() - baseline.accuracy());
             comparisons.add(c);
             exceeded |= !(c.maxAbsDiff() <= tolerance) || !(Math.abs(c.deltaW()) <= tolerance)
                     || !(Math.abs(c.deltaB()) <= tolerance) || c.deltaAccuracy() != 0

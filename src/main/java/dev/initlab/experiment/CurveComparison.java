@@ -21,10 +21,14 @@ public record CurveComparison(int steps, double maxAbsDiff, double meanAbsDiff, 
 
     /** Compares two results step by step. */
     public static CurveComparison of(TrainingResult a, TrainingResult b, double tolerance) {
-        CurveComparison curves = of(a.iterationLoss(), b.iterationLoss(), tolerance);
-        return new CurveComparison(curves.steps, curves.maxAbsDiff, curves.meanAbsDiff, curves.maxAbsDiffStep,
-                curves.firstPartStep, tolerance, a.finalW() - b.finalW(), a.finalB() - b.finalB(),
-                a.accuracy() - b.accuracy());
+        return of(a.iterationLoss(), b.iterationLoss(), tolerance).withEndPoints(a.finalW() - b.finalW(),
+                a.finalB() - b.finalB(), a.accuracy() - b.accuracy());
+    }
+
+    /** This comparison with the differences of the final w, b and accuracy filled in. */
+    public CurveComparison withEndPoints(double deltaW, double deltaB, double deltaAccuracy) {
+        return new CurveComparison(steps, maxAbsDiff, meanAbsDiff, maxAbsDiffStep, firstPartStep, tolerance, deltaW,
+                deltaB, deltaAccuracy);
     }
 
     /** Compares two curves (end points left NaN). */
